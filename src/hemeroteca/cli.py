@@ -1,0 +1,166 @@
+"""The `hemeroteca` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from hemeroteca.coverage import FIELDS, Coverage, sub_corpus
+from hemeroteca.ingest import discover, read_candidate
+from hemeroteca.ingest import ingest as run_ingest
+from hemeroteca.store.base import FailedFile
+from hemeroteca.record import Record
+from hemeroteca.store import DEFAULT_DB, UnsupportedDatabaseError, open_store
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="An archive engine for transcribed periodicals.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file (the embedded default).")]
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="json or text.")]
+
+
+def _store(db: str):  # noqa: ANN202 - the backend type is chosen by the URL
+    try:
+        return open_store(db)
+    except UnsupportedDatabaseError as error:
+        err.print(f"error: --db {db}: {error}")
+        raise typer.Exit(2) from error
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (a local mirror) to ingest.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Read pages into the archive; unchanged files are skipped, failing ones reported."""
+    store = _store(db)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
+    ) as bar:
+        task = bar.add_task("ingest", total=None)
+        report = run_ingest(store, paths, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    store.close()
+    for path, error in report.failed:
+        err.print(f"failed: {path}: {error}", markup=False)
+    out.print(f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _text_view(record_id: str, record: Record) -> str:
+    data = record.to_json(record_id)
+    lines = [f"{record.title or '(untitled)'}"]
+    if record.subtitle:
+        lines.append(record.subtitle)
+    facts: list[tuple[str, Any]] = [
+        ("id", record_id),
+        ("authors", ", ".join(p.name for p in record.authors) or None),
+        ("written", record.written.edtf if record.written else None),
+        ("published", record.published.edtf if record.published else None),
+        ("source", record.source.raw if record.source else None),
+        ("credits", "; ".join(f"{c['role']}: {c['name']}" + (f" for {c['for']}" if c["for"] else "") for c in data["credits"]) or None),
+        ("license", record.license),
+        ("last updated", record.last_updated.edtf if record.last_updated else None),
+        ("language", record.language),
+    ]
+    lines += [f"{name}: {value}" for name, value in facts if value]
+    lines.append("")
+    for block in record.body:
+        prefix = {"quote": "> ", "heading": "## ", "note": "[note] ", "signature": "— "}.get(block.kind, "")
+        suffix = f" ({block.attribution})" if block.attribution else ""
+        lines += [prefix + block.text + suffix, ""]
+    return "\n".join(lines)
+
+
+@app.command()
+def show(
+    id_or_path: Annotated[str, typer.Argument(help="A document id, or the path of an ingested file.")],
+    db: DbOption = DEFAULT_DB,
+    format: FormatOption = OutputFormat.json,
+) -> None:
+    """Print one record."""
+    store = _store(db)
+    key = str(Path(id_or_path).absolute()) if Path(id_or_path).exists() else id_or_path
+    found = store.get_record(key)
+    store.close()
+    if found is None:
+        err.print(f"error: no document {id_or_path!r} in {db}", markup=False)
+        raise typer.Exit(1)
+    record_id, record = found
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps(record.to_json(record_id), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(_text_view(record_id, record), markup=False)
+
+
+@app.command("list")
+def list_documents(
+    db: DbOption = DEFAULT_DB,
+    periodical: Annotated[str | None, typer.Option(help="Periodical name or slug.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author name, variant or pseudonym.")] = None,
+    format: FormatOption = OutputFormat.text,
+) -> None:
+    """List documents, optionally of one periodical or author."""
+    store = _store(db)
+    documents = store.list_documents(periodical=periodical, author=author)
+    store.close()
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps([d.to_json() for d in documents], ensure_ascii=False, indent=2) + "\n")
+        return
+    for doc in documents:
+        by = f" — {', '.join(doc.authors)}" if doc.authors else ""
+        where = f" [{doc.periodical}{', ' + doc.date if doc.date else ''}]" if doc.periodical else (f" [{doc.date}]" if doc.date else "")
+        out.print(f"{doc.id}: {doc.title or '(untitled)'}{by}{where}", markup=False)
+    out.print(f"{len(documents)} documents")
+
+
+@app.command()
+def check(paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (nothing is stored).")]) -> None:
+    """Report the share of documents whose title, author, dates, source and credits were found, per sub-corpus."""
+    failures: list[tuple[str, str]] = []
+    candidates = list(discover(paths, lambda path, error: failures.append((path, error))))
+    by_corpus: dict[str, Coverage] = defaultdict(Coverage)
+    with Progress(TextColumn("[bold]check"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        for candidate in bar.track(candidates):
+            result = read_candidate(candidate, {})
+            coverage = by_corpus[sub_corpus(candidate.document_id)]
+            if isinstance(result, FailedFile):
+                coverage.failed += 1
+                failures.append((result.path, result.error))
+            elif result is not None:
+                coverage.add(result.record)
+    table = Table("sub-corpus", "docs", "failed", *FIELDS, title="Share of documents with each field found")
+    total = Coverage()
+    for name, coverage in sorted(by_corpus.items()):
+        table.add_row(name, str(coverage.documents), str(coverage.failed), *(f"{coverage.share(f):.0%}" for f in FIELDS))
+        total.documents += coverage.documents
+        total.failed += coverage.failed
+        for field_name in FIELDS:
+            total.found[field_name] += coverage.found[field_name]
+    table.add_row("all", str(total.documents), str(total.failed), *(f"{total.share(f):.0%}" for f in FIELDS), style="bold")
+    out.print(table)
+    for path, error in failures:
+        err.print(f"failed: {path}: {error}", markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Field parsers: pure functions from printed text to record values."""

@@ -1,0 +1,65 @@
+"""Navigation and site furniture: the lines of a page that are not the author's text.
+
+MIA pages repeat the same furniture above and below the text ("Main NI Index |
+Main Newspaper Index", "Top of page", "Last updated on …"); text dumps keep it
+as lines, with link texts and image alt texts ("return return return").
+"""
+
+from __future__ import annotations
+
+import re
+
+from hemeroteca.fields.text import normalise_space
+
+# Whole-line navigation phrases, compared after case folding and punctuation stripping.
+_NAV_PHRASES = {
+    "top of page", "top of the page", "back to top", "return to top", "to top", "top",
+    "marxists internet archive", "marxists' internet archive", "marxists’ internet archive",
+    "encyclopedia of trotskyism", "encyclopaedia of trotskyism", "etol", "mia",
+    "next", "previous", "contents", "index", "home", "back", "return", "print",
+    "inicio", "início", "índice", "indice", "voltar", "voltar ao índice", "voltar ao topo", "topo",
+    "archivo marxista en internet", "arquivo marxista na internet", "biblioteca",
+    "на главную", "содержание", "назад", "далее",
+}
+# Words that make up link-only lines such as "return return return" or "Next | Index".
+_NAV_WORDS = {
+    "return", "next", "previous", "prev", "top", "index", "home", "back", "contents", "archive",
+    "mia", "etol", "main", "page", "of", "the", "to", "up", "chapter", "section", "siguiente",
+    "anterior", "próximo", "proximo", "índice", "indice", "inicio", "início", "topo",
+}
+_SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
+LAST_UPDATED = re.compile(
+    r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
+    r"|ultima\s+actualizacion|actualizado|atualizado|inclusão|inclusao|inclusión|обновлено)\b(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    return normalise_space(text).casefold().strip(" .:;,!*[]()-–—")
+
+
+def is_navigation_line(line: str) -> bool:
+    """True for a line made only of site navigation, by its words alone."""
+    folded = _fold(line)
+    if not folded:
+        return False
+    if folded in _NAV_PHRASES:
+        return True
+    words = re.findall(r"[^\W\d_]+", folded)
+    if words and all(word in _NAV_WORDS for word in words) and not folded.endswith(":"):
+        return True
+    segments = [s for s in _SEGMENT_SPLIT.split(folded) if s]
+    if len(segments) >= 2 and all(len(s.split()) <= 6 for s in segments):
+        return any(
+            s in _NAV_PHRASES or any(w in _NAV_WORDS for w in s.split()) or "archive" in s or "index" in s
+            for s in segments
+        )
+    return False
+
+
+def last_updated_text(line: str) -> str | None:
+    """The date part of a "Last updated on: 20 March 2018" line, else None."""
+    line = normalise_space(line)
+    match = LAST_UPDATED.match(line)
+    return line[match.end() :] or None if match else None

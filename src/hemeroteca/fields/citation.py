@@ -1,0 +1,142 @@
+"""Source citations split into periodical, volume, number, date and pages.
+
+ETOL and MIA print them as one line: "New Militant, Vol. II No. 7, 15 February
+1936, p. 1.", "Fourth International, Vol.6 No.3, March 1945, pp.87-90.",
+"Revista Princípios, n.º 28 fev/abr 1993 pag 44 a 49." Each part is found by
+its own marker, wherever it stands; the periodical is what precedes the first
+comma or the first part. Book citations ("Lenin Collected Works, Progress
+Publishers, Moscow, 1964, Volume 21, pp. 15-19.") go through the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hemeroteca.fields.dates import iter_date_spans
+from hemeroteca.fields.text import normalise_space, strip_trailing_period
+from hemeroteca.record import Citation, DateValue
+
+# Leading labels: "Source:", "Fonte para a tradução:", "First Published in full:",
+# and the colon-less "From …", "First published in …".
+_LABEL = re.compile(
+    r"^(?:(?:source|fonte|fuente|origem|first published|published|primeira edi[cç][aã]o|"
+    r"primera edici[oó]n|publicado|источник)(?:\s+[^\s:]+){0,3}\s*:\s*"
+    r"|(?:first published|primeira edi[cç][aã]o|primera edici[oó]n)\s+|from\s+)+",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+# "v." only in lower case and before digits: "V. I. Lenin" is a name.
+_VOLUME = re.compile(
+    r"(?<!\w)(?:vol(?:ume)?s?\.?|bd\.|band|tomo|tome|том|т\.|(?-i:v)\.(?=\s*\d))\s*"
+    rf"(?P<volume>\d+|(?-i:[IVXLCDM]+|[ivxlcdm]+)|{'|'.join(_WORD_NUMBERS)})(?!\w)",
+    re.IGNORECASE,
+)
+# "Whole No. 151" counts every issue since the first: not the issue number.
+_NUMBER = re.compile(
+    r"(?<!\w)(?<!whole )(?:numbers?|nos?\.?|nr\.?|núm(?:ero)?\.?|num(?:ero)?\.?|"
+    r"n\.?\s?[º°]s?\.?|n\.|№|#|issue|edição|edicao|edición|heft)\s*"
+    r"(?P<number>\d+)(?:\s*(?P<join>[-–—/&]|and|e|y)\s*(?P<number2>\d+))?(?!\d)",
+    re.IGNORECASE,
+)
+_PAGES = re.compile(
+    r"(?<!\w)(?:pp|p|pages?|págs?|pags?|pgs?|páginas?|paginas?|стр)\.?:?\s*"
+    r"(?P<first>\d+|(?-i:[ivxlc]+))(?:\s*(?:-{1,2}|–|—|a|to)\s*(?P<last>\d+|(?-i:[ivxlc]+)))?(?!\w)",
+    re.IGNORECASE,
+)
+_COVER = re.compile(r"(?<!\w)(?:inside\s+)?(?:front|back)\s+(?:cover|page)(?!\w)", re.IGNORECASE)
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+# Up to the first comma outside brackets ("International Socialism (1st series)"),
+# or a sentence's end ("Anarchism and other Essays. Second Revised Edition"), not
+# an initial's ("G. Plekhanov").
+_FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
+# "First Published: in Die Neue Zeit": a lower-case preposition is not part of the name.
+_PERIODICAL_HEAD = re.compile(r"^(?:in|em|en|no|na|dans|im)\s+")
+_PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
+
+
+def parse_citation(text: str) -> Citation:
+    """Split a source citation; fields not found are None, and `raw` keeps the cleaned line."""
+    line = strip_trailing_period(_LABEL.sub("", normalise_space(text)).rstrip(" ;,"))
+    # The first volume marker with a readable numeral: "Vol. Civil" is not one.
+    volume = next((m for m in _VOLUME.finditer(line) if _volume_number(m.group("volume"))), None)
+    number = _NUMBER.search(line)
+    pages = _PAGES.search(line) or _COVER.search(line)
+    found = [m for m in (volume, number, pages) if m is not None]
+    date, date_start = _best_date(line, found)
+    if not found and date is None:
+        return Citation(raw=line)
+    starts = [m.start() for m in found] + ([date_start] if date is not None else [])
+    return Citation(
+        raw=line,
+        periodical=_periodical(line, min(starts)),
+        volume=_volume_number(volume.group("volume")) if volume else None,
+        volume_raw=volume.group("volume") if volume else None,
+        number=_issue_number(number) if number else None,
+        date=date,
+        pages=_pages(pages) if pages else None,
+    )
+
+
+def roman_to_int(text: str) -> int | None:
+    """"XVIII" → 18 (I..MMMCMXCIX, any case); None for anything else."""
+    numeral = text.strip().upper()
+    if not numeral or not _ROMAN.fullmatch(numeral):
+        return None
+    total = 0
+    for ch, following in zip(numeral, numeral[1:] + " "):
+        value = _ROMAN_VALUES[ch]
+        total += -value if value < _ROMAN_VALUES.get(following, 0) else value
+    return total
+
+
+def _best_date(line: str, found: list[re.Match[str]]) -> tuple[DateValue | None, int]:
+    """The most precise date outside the volume, number and pages ("Social Democrat, 1905, …, 15 Oct 1905")."""
+    masked = line
+    for match in found:  # blanking keeps offsets, so "no. 4 August 1938" gives August 1938
+        masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+    best: DateValue | None = None
+    best_start = len(line)
+    for start, value in iter_date_spans(masked):
+        if best is None or _precision(value) > _precision(best):
+            best, best_start = value, start
+    return best, best_start
+
+
+def _precision(value: DateValue) -> int:
+    if value.edtf is None:
+        return 0
+    return value.edtf.split("/")[0].count("-") + 1
+
+
+def _periodical(line: str, first_part: int) -> str | None:
+    segment = _FIRST_SEGMENT.match(line)
+    end = min(first_part, segment.end() if segment else len(line))
+    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", line[:end])).strip(" \"'“”‘’«»")
+    return name if any(ch.isalpha() for ch in name) else None
+
+
+def _volume_number(printed: str) -> str | None:
+    if printed.isdigit():
+        return str(int(printed))
+    value = _WORD_NUMBERS.get(printed.lower()) or roman_to_int(printed)
+    return str(value) if value else None
+
+
+def _issue_number(match: re.Match[str]) -> str:
+    first, second = str(int(match.group("number"))), match.group("number2")
+    if second is None:
+        return first
+    # A double issue "7-8" or "28/29" is a span; "7 & 8" names two issues.
+    join = "–" if match.group("join") in {"-", "–", "—", "/"} else " & "
+    return f"{first}{join}{int(second)}"
+
+
+def _pages(match: re.Match[str]) -> str:
+    if match.re is _COVER:
+        return normalise_space(match.group())
+    first, last = match.group("first"), match.group("last")
+    return f"pp. {first}–{last}" if last else f"p. {first}"

@@ -1,0 +1,66 @@
+"""The labels of MIA information blocks ("Source:", "Fonte:", …) and what they mean.
+
+MIA volunteers type these by hand in English, Portuguese, Spanish and more; a
+label maps to one field of the record. Labels not known here are kept verbatim
+in `Record.extra_fields`, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Field names: written, delivered, published, source, license, online_version,
+# or "credit:<roles>" where roles are comma-separated credit roles.
+_LABELS: dict[str, str] = {
+    # written
+    "written": "written", "escrito": "written", "escrito em": "written", "escrita": "written",
+    "date": "written", "data": "written", "fecha": "written", "написано": "written",
+    # spoken
+    "delivered": "delivered", "recorded": "delivered", "pronunciado": "delivered",
+    "origem": "origin", "origen": "origin",
+    # first publication
+    "first published": "published", "published": "published", "first publication": "published",
+    "primeira edicao": "published", "primeira publicacao": "published", "publicado": "published",
+    "primera edicion": "published", "publicacion": "published", "publicado por primera vez": "published",
+    "опубликовано": "published", "впервые опубликовано": "published",
+    # source
+    "source": "source", "fonte": "source", "fuente": "source", "источник": "source",
+    "online version": "online_version", "versao online": "online_version", "version digital": "online_version",
+    # credits
+    "translated": "credit:translation", "translator": "credit:translation", "translation": "credit:translation",
+    "traducao": "credit:translation", "traduccion": "credit:translation", "traducido": "credit:translation",
+    "перевод": "credit:translation",
+    "edited/translated": "credit:editing,translation", "translated/edited": "credit:translation,editing",
+    "edited": "credit:editing", "editor": "credit:editing", "edicao": "credit:editing",
+    "transcription/markup": "credit:transcription,markup", "transcription/mark-up": "credit:transcription,markup",
+    "transcription\\html markup": "credit:transcription,markup", "transcription/html markup": "credit:transcription,markup",
+    "transcription": "credit:transcription", "transcribed": "credit:transcription", "transcriber": "credit:transcription",
+    "transcricao": "credit:transcription", "transcripcion": "credit:transcription",
+    "transcricao e html": "credit:transcription,html", "transcripcion/html": "credit:transcription,html",
+    "html markup": "credit:markup", "markup": "credit:markup", "mark-up": "credit:markup", "marked up": "credit:markup",
+    "html": "credit:html", "proofread": "credit:proofreading", "proofreading": "credit:proofreading",
+    "proofed": "credit:proofreading", "revisao": "credit:proofreading", "revision": "credit:proofreading",
+    # licence
+    "copyleft": "license", "public domain": "license", "copyright": "license", "license": "license",
+    "licence": "license", "direitos de reproducao": "license", "licencia": "license", "derechos": "license",
+}
+
+
+def _label_key(label: str) -> str:
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", stripped.casefold().strip(" :.\u00a0"))
+
+
+def field_for_label(label: str) -> str | None:
+    """The record field a label fills, or None when the label is unknown."""
+    return _LABELS.get(_label_key(label))
+
+
+def credit_roles(field: str) -> list[str]:
+    """Roles of a "credit:…" field name."""
+    return field.removeprefix("credit:").split(",")
+
+
+# "Label: value" at the start of a plain line, label of at most six words.
+LABELLED_LINE = re.compile(r"^\s*([^\W\d][\w/\\&' -]{1,40}?)\s*:\s*(.*)$")

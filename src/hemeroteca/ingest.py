@@ -1,0 +1,133 @@
+"""Ingest: files on disk → readers → records → store, incrementally and without losing anything.
+
+A file whose content hash is already stored is skipped; a file that fails is
+reported with a one-line reason and skipped, and the rest goes on. Records are
+written in batches, one transaction each, so a killed run leaves only whole
+documents and the next run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hemeroteca.readers import DOCUMENT_SUFFIXES, ReadError, read_document
+from hemeroteca.readers.markdown import sidecar_for
+from hemeroteca.store.base import FailedFile, IngestedFile, Store
+
+BATCH_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    path: Path
+    document_id: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    ingested: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _document_id(path: Path, base: Path) -> str:
+    """Path below the folder that holds the ingested root, without suffix: "seeds/trotsky-cable-1936"."""
+    relative = path.relative_to(base).with_suffix("")
+    return relative.as_posix()
+
+
+def discover(roots: Iterable[Path], on_error: Callable[[str, str], None]) -> Iterator[Candidate]:
+    """Every document file under the roots, in a stable order, with its id."""
+    for root in roots:
+        root = root.absolute()
+        if root.is_file():
+            yield Candidate(root, _document_id(root, root.parent.parent))
+            continue
+        if not root.is_dir():
+            on_error(str(root), "no such file or directory")
+            continue
+
+        def walk_error(error: OSError) -> None:
+            on_error(str(error.filename), f"cannot read directory: {error.strerror}")
+
+        for folder, folders, files in os.walk(root, onerror=walk_error):
+            folders.sort()
+            for name in sorted(files):
+                path = Path(folder, name)
+                if path.suffix.lower() in DOCUMENT_SUFFIXES:
+                    yield Candidate(path, _document_id(path, root.parent))
+
+
+def _content_hash(data: bytes, path: Path) -> str:
+    digest = hashlib.blake2b(data, digest_size=16)
+    sidecar = sidecar_for(path) if path.suffix.lower() in (".md", ".markdown") else None
+    if sidecar is not None:
+        digest.update(sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+def _one_line(error: BaseException) -> str:
+    message = " ".join(str(error).split()) or type(error).__name__
+    return message if isinstance(error, ReadError) else f"{type(error).__name__}: {message}"
+
+
+def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile | FailedFile | None:
+    """Read one file; None when it is stored already with the same content."""
+    path_text = str(candidate.path)
+    try:
+        data = candidate.path.read_bytes()
+    except OSError as error:
+        return FailedFile(path_text, "", 0, f"cannot read file: {error.strerror or error}")
+    content_hash = _content_hash(data, candidate.path)
+    if stored.get(path_text) == content_hash:
+        return None
+    try:
+        record, form, encoding = read_document(candidate.path, data)
+    except Exception as error:  # a failing page must never stop an ingest
+        return FailedFile(path_text, content_hash, len(data), _one_line(error))
+    return IngestedFile(path_text, candidate.document_id, content_hash, len(data), form, encoding, record)
+
+
+def ingest(
+    store: Store,
+    roots: list[Path],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestReport:
+    report = IngestReport()
+    candidates = list(discover(roots, lambda path, error: report.failed.append((path, error))))
+    stored = store.stored_hashes()
+    batch: list[IngestedFile | FailedFile] = []
+    for done, candidate in enumerate(candidates, start=1):
+        result = read_candidate(candidate, stored)
+        if result is None:
+            report.unchanged += 1
+        else:
+            batch.append(result)
+            if isinstance(result, FailedFile):
+                report.failed.append((result.path, result.error))
+            else:
+                report.ingested += 1
+        if len(batch) >= batch_size:
+            _write(store, batch, report)
+            batch = []
+        if progress is not None:
+            progress(done, len(candidates))
+    if batch:
+        _write(store, batch, report)
+    return report
+
+
+def _write(store: Store, batch: list[IngestedFile | FailedFile], report: IngestReport) -> None:
+    for refused in store.write_batch(batch):
+        report.ingested -= 1
+        report.failed.append((refused.path, refused.error))

@@ -1,0 +1,179 @@
+"""Markdown pages: pandoc conversions of MIA pages, and MIA's Russian-section Markdown with metadata.json.
+
+Pandoc keeps MIA's structure in Markdown syntax: `#` headings, `---` rules
+around the bibliographic block, `**bold**` periodical names, block quotations
+as grid tables, trailing `\\` line breaks, `{#id}` attributes. The reader turns
+that into Chunks with the same roles the HTML reader gives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from hemeroteca.fields.persons import looks_like_person_name
+from hemeroteca.fields.text import normalise_space
+from hemeroteca.readers.blocks import Chunk
+from hemeroteca.readers.layout import assemble
+from hemeroteca.record import DateValue, Person, Record
+from hemeroteca.fields.dates import parse_date
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*(?:\{[^}]*\})?\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*(?:\s*\*){2,}|_{3,})\s*$")
+_GRID_BORDER = re.compile(r"^\s*\+[-=+:]+\+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)(?:\{[^}]*\})?")
+_EMPTY_ANCHOR = re.compile(r"\[\]\{#([^}\s]+)[^}]*\}")
+_SPAN_ATTRS = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
+_ATTRS = re.compile(r"\{[#.][^}]*\}")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<])")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_FENCE = re.compile(r"^\s*:::")
+
+
+def _inline(text: str) -> str:
+    """Markdown inline syntax to plain text, keeping what a reader sees."""
+    text = _IMAGE.sub("", text)
+    text = _EMPTY_ANCHOR.sub("", text)
+    for _ in range(2):  # links may nest inside emphasis and the other way round
+        text = _LINK.sub(r"\1", text)
+        text = _SPAN_ATTRS.sub(r"\1", text)
+        text = _EMPHASIS.sub(r"\2", text)
+    text = _ATTRS.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _is_italic(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] in "*_" and not stripped.startswith("**")
+
+
+def _paragraph(raw_lines: list[str]) -> Chunk | None:
+    raw = " ".join(raw_lines)
+    anchor = _EMPTY_ANCHOR.search(raw)
+    # A trailing backslash is pandoc's hard line break.
+    lines: list[str] = []
+    current: list[str] = []
+    for raw_line in raw_lines:
+        hard_break = raw_line.rstrip().endswith("\\")
+        current.append(raw_line.rstrip().removesuffix("\\"))
+        if hard_break:
+            lines.append(normalise_space(_inline(" ".join(current))))
+            current = []
+    if current:
+        lines.append(normalise_space(_inline(" ".join(current))))
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    total = len(raw)
+    link_chars = sum(len(m.group(1)) for m in _LINK.finditer(raw))
+    quote = raw_lines[0].lstrip().startswith(">")
+    if quote:
+        lines = [normalise_space(line.lstrip("> ")) for line in lines]
+    chunk = Chunk("quote" if quote else "paragraph", lines, link_share=min(link_chars / max(len(_inline(raw)), 1), 1.0) if total else 0.0)
+    chunk.italic = _is_italic(raw)
+    chunk.anchor = anchor.group(1) if anchor else None
+    return chunk
+
+
+def markdown_chunks(text: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    pending: list[str] = []
+    grid_rows: list[str] = []  # pandoc writes MIA's block quotations as one-cell grid tables
+
+    def flush() -> None:
+        if pending:
+            chunk = _paragraph(pending)
+            if chunk is not None:
+                chunks.append(chunk)
+            pending.clear()
+
+    def close_grid() -> None:
+        chunk = _paragraph(grid_rows) if grid_rows else None
+        if chunk is not None:
+            chunk.kind = "quote"
+            chunks.append(chunk)
+        grid_rows.clear()
+
+    in_grid = False
+    for line in text.splitlines():
+        if _GRID_BORDER.match(line):
+            flush()
+            in_grid = True
+            continue
+        row = _GRID_ROW.match(line) if in_grid else None
+        if row:
+            grid_rows.append(row.group(1).rstrip())
+            continue
+        if in_grid:
+            close_grid()
+            in_grid = False
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            value = normalise_space(_inline(heading.group(2)))
+            if value:
+                chunks.append(Chunk("heading", [value], level=len(heading.group(1))))
+        elif _RULE.match(line):
+            flush()
+            chunks.append(Chunk("rule", []))
+        elif _FENCE.match(line) or not line.strip():
+            flush()
+        else:
+            pending.append(line)
+    flush()
+    close_grid()
+    return chunks
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Jekyll-style `key: value` front matter (flat), and the text after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    values: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and value.strip():
+            values[key.strip().lower()] = value.strip().strip("'\"")
+    return values, text[match.end() :]
+
+
+def read_markdown(text: str, metadata_json: str | None = None) -> Record:
+    """A Markdown page; `metadata_json` is the sidecar of MIA's Russian section, when there is one."""
+    front, body = _front_matter(text)
+    record = assemble(markdown_chunks(body), title_hint=front.get("title"))
+    if metadata_json is not None:
+        _apply_sidecar(record, json.loads(metadata_json))
+    return record
+
+
+def _apply_sidecar(record: Record, sidecar: dict[str, object]) -> None:
+    """MIA's Russian metadata.json: {"book": {"author", "title"}, "optional": {"date-published"}}.
+
+    Some files have author and title the wrong way round; a title that looks like a
+    person's name and an "author" that does not is swapped back.
+    """
+    book = sidecar.get("book") if isinstance(sidecar.get("book"), dict) else {}
+    author = normalise_space(str(book.get("author") or ""))
+    title = normalise_space(str(book.get("title") or ""))
+    if looks_like_person_name(title) and not looks_like_person_name(author):
+        author, title = title, author
+    if title:
+        record.title = title
+    if author and not record.authors:
+        record.authors = [Person(name=author)]
+    optional = sidecar.get("optional") if isinstance(sidecar.get("optional"), dict) else {}
+    published = optional.get("date-published")
+    if published and record.published is None:
+        record.published = parse_date(str(published)) or DateValue(raw=str(published), edtf=None)
+
+
+def sidecar_for(path: Path) -> Path | None:
+    candidate = path.with_name("metadata.json")
+    return candidate if candidate.is_file() else None

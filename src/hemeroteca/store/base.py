@@ -1,0 +1,57 @@
+"""What every storage backend offers, whatever it runs on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from hemeroteca.record import Record
+
+
+@dataclass(frozen=True, slots=True)
+class IngestedFile:
+    """A file read into a record, ready to store."""
+
+    path: str  # absolute path of the file
+    document_id: str
+    content_hash: str
+    size: int
+    form: str
+    encoding: str
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class FailedFile:
+    path: str
+    content_hash: str
+    size: int
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    id: str
+    title: str | None
+    authors: list[str]
+    periodical: str | None
+    date: str | None
+    path: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "authors": self.authors, "periodical": self.periodical, "date": self.date, "path": self.path}
+
+
+class Store(Protocol):
+    def stored_hashes(self) -> dict[str, str]:
+        """Content hash of every file stored whole, by path."""
+
+    def write_batch(self, items: list[IngestedFile | FailedFile]) -> list[FailedFile]:
+        """Store a batch in one transaction, every document whole; return documents the store refused."""
+
+    def get_record(self, id_or_path: str) -> tuple[str, Record] | None:
+        """(id, record) by document id or by the file's path."""
+
+    def list_documents(self, periodical: str | None = None, author: str | None = None) -> list[DocumentSummary]: ...
+
+    def close(self) -> None: ...

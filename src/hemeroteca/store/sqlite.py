@@ -1,0 +1,321 @@
+"""The embedded default: the whole archive in one SQLite file.
+
+WAL journal, one transaction per batch and a savepoint per document: a killed
+ingest leaves a database that opens, passes integrity_check, and holds only
+whole documents; the files table remembers what is stored so the next run
+resumes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
+from hemeroteca.catalogue.names import name_key, periodical_key, slugify
+from hemeroteca.record import Record, record_from_json
+from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS periodicals (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    full_name TEXT,
+    mia_href TEXT,
+    name_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS periodical_names (
+    name_key TEXT PRIMARY KEY,
+    periodical_id INTEGER NOT NULL REFERENCES periodicals(id),
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS volumes (
+    id INTEGER PRIMARY KEY,
+    periodical_id INTEGER NOT NULL REFERENCES periodicals(id),
+    number TEXT NOT NULL,          -- normalised ("2"); "" when the citation gives none
+    raw TEXT NOT NULL,             -- as printed ("II")
+    UNIQUE (periodical_id, number)
+);
+CREATE TABLE IF NOT EXISTS issues (
+    id INTEGER PRIMARY KEY,
+    periodical_id INTEGER NOT NULL REFERENCES periodicals(id),
+    volume_id INTEGER NOT NULL REFERENCES volumes(id),
+    number TEXT NOT NULL,
+    date TEXT NOT NULL,            -- EDTF; "" when unknown
+    date_raw TEXT NOT NULL,
+    UNIQUE (volume_id, number, date)
+);
+CREATE TABLE IF NOT EXISTS authors (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    sort_name TEXT,
+    mia_href TEXT
+);
+CREATE TABLE IF NOT EXISTS author_aliases (
+    author_id INTEGER NOT NULL REFERENCES authors(id),
+    alias TEXT NOT NULL,
+    alias_key TEXT NOT NULL,
+    kind TEXT NOT NULL,            -- variant | pseudonym | printed
+    PRIMARY KEY (author_id, alias_key)
+);
+CREATE INDEX IF NOT EXISTS author_aliases_key ON author_aliases(alias_key);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    form TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    title TEXT,
+    language TEXT,
+    written TEXT,
+    published TEXT,
+    last_updated TEXT,
+    issue_id INTEGER REFERENCES issues(id),
+    periodical_id INTEGER REFERENCES periodicals(id),
+    pages TEXT,
+    record TEXT NOT NULL,          -- the whole record as JSON (Record.to_json)
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_issue ON documents(issue_id);
+CREATE INDEX IF NOT EXISTS documents_periodical ON documents(periodical_id);
+CREATE TABLE IF NOT EXISTS document_authors (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES authors(id),
+    role TEXT NOT NULL,
+    printed_as TEXT NOT NULL,
+    PRIMARY KEY (document_id, position)
+);
+CREATE INDEX IF NOT EXISTS document_authors_author ON document_authors(author_id);
+CREATE TABLE IF NOT EXISTS credits (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    for_archive TEXT,
+    date TEXT,
+    PRIMARY KEY (document_id, position)
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    document_id TEXT,
+    status TEXT NOT NULL,          -- stored | failed
+    error TEXT,
+    seen_at TEXT NOT NULL
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.connection = sqlite3.connect(self.path, isolation_level=None)
+        self.connection.row_factory = sqlite3.Row
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        # NORMAL with WAL never corrupts on a crash; it may only lose the last commits.
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self.connection.executescript(_SCHEMA)
+        self.connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # -- writing -------------------------------------------------------------
+
+    def stored_hashes(self) -> dict[str, str]:
+        rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status = 'stored'")
+        return {row["path"]: row["content_hash"] for row in rows}
+
+    def write_batch(self, items: list[IngestedFile | FailedFile]) -> list[FailedFile]:
+        storage_failures: list[FailedFile] = []
+        cursor = self.connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                if isinstance(item, FailedFile):
+                    self._mark_failed(cursor, item)
+                    continue
+                cursor.execute("SAVEPOINT document")
+                try:
+                    self._put(cursor, item)
+                except sqlite3.Error as error:
+                    cursor.execute("ROLLBACK TO document")
+                    failure = FailedFile(item.path, item.content_hash, item.size, f"storage: {error}")
+                    self._mark_failed(cursor, failure)
+                    storage_failures.append(failure)
+                cursor.execute("RELEASE document")
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        return storage_failures
+
+    def _mark_failed(self, cursor: sqlite3.Cursor, item: FailedFile) -> None:
+        cursor.execute(
+            "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (?, ?, ?, NULL, 'failed', ?, ?)"
+            " ON CONFLICT(path) DO UPDATE SET content_hash=excluded.content_hash, size=excluded.size, status='failed',"
+            " error=excluded.error, seen_at=excluded.seen_at",
+            (item.path, item.content_hash, item.size, item.error, _now()),
+        )
+
+    def _put(self, cursor: sqlite3.Cursor, item: IngestedFile) -> None:
+        record = item.record
+        links = links_for(record)
+        periodical_id = self._periodical_id(cursor, links) if links.periodical else None
+        issue_id = self._issue_id(cursor, periodical_id, links) if periodical_id is not None and links.issue else None
+        cursor.execute("DELETE FROM documents WHERE id = ? OR path = ?", (item.document_id, item.path))
+        cursor.execute(
+            "INSERT INTO documents (id, path, content_hash, form, encoding, title, language, written, published,"
+            " last_updated, issue_id, periodical_id, pages, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                item.document_id, item.path, item.content_hash, item.form, item.encoding, record.title, record.language,
+                record.written.edtf if record.written else None,
+                record.published.edtf if record.published else None,
+                record.last_updated.edtf if record.last_updated else None,
+                issue_id, periodical_id, links.pages,
+                json.dumps(record.to_json(item.document_id), ensure_ascii=False), _now(),
+            ),
+        )
+        for position, author in enumerate(links.authors):
+            author_id = self._author_id(cursor, author)
+            cursor.execute(
+                "INSERT INTO document_authors (document_id, position, author_id, role, printed_as) VALUES (?,?,?,?,?)",
+                (item.document_id, position, author_id, author.role, author.printed_as),
+            )
+        cursor.executemany(
+            "INSERT INTO credits (document_id, position, role, name, for_archive, date) VALUES (?,?,?,?,?,?)",
+            [
+                (item.document_id, position, c.role, c.name, c.for_, c.date.edtf if c.date else None)
+                for position, c in enumerate(record.credits)
+            ],
+        )
+        cursor.execute(
+            "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (?,?,?,?, 'stored', NULL, ?)"
+            " ON CONFLICT(path) DO UPDATE SET content_hash=excluded.content_hash, size=excluded.size,"
+            " document_id=excluded.document_id, status='stored', error=NULL, seen_at=excluded.seen_at",
+            (item.path, item.content_hash, item.size, item.document_id, _now()),
+        )
+
+    def _periodical_id(self, cursor: sqlite3.Cursor, links: CatalogueLinks) -> int:
+        ref = links.periodical
+        assert ref is not None
+        row = cursor.execute("SELECT periodical_id FROM periodical_names WHERE name_key = ?", (ref.key,)).fetchone()
+        if row is None:
+            row = cursor.execute("SELECT id AS periodical_id FROM periodicals WHERE name_key = ?", (ref.key,)).fetchone()
+        if row is not None:
+            return int(row["periodical_id"])
+        slug = self._free_slug(cursor, "periodicals", ref.slug)
+        cursor.execute(
+            "INSERT INTO periodicals (slug, name, full_name, mia_href, name_key) VALUES (?,?,?,?,?)",
+            (slug, ref.name, ref.full_name, ref.href, ref.key),
+        )
+        periodical_id = int(cursor.lastrowid or 0)
+        cursor.execute("INSERT OR IGNORE INTO periodical_names (name_key, periodical_id, name) VALUES (?,?,?)", (ref.key, periodical_id, ref.name))
+        return periodical_id
+
+    def _issue_id(self, cursor: sqlite3.Cursor, periodical_id: int, links: CatalogueLinks) -> int:
+        issue = links.issue
+        assert issue is not None
+        cursor.execute(
+            "INSERT INTO volumes (periodical_id, number, raw) VALUES (?,?,?) ON CONFLICT(periodical_id, number) DO NOTHING",
+            (periodical_id, issue.volume, issue.volume_raw),
+        )
+        volume_id = cursor.execute(
+            "SELECT id FROM volumes WHERE periodical_id = ? AND number = ?", (periodical_id, issue.volume)
+        ).fetchone()["id"]
+        cursor.execute(
+            "INSERT INTO issues (periodical_id, volume_id, number, date, date_raw) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(volume_id, number, date) DO NOTHING",
+            (periodical_id, volume_id, issue.number, issue.date, issue.date_raw),
+        )
+        return int(
+            cursor.execute(
+                "SELECT id FROM issues WHERE volume_id = ? AND number = ? AND date = ?", (volume_id, issue.number, issue.date)
+            ).fetchone()["id"]
+        )
+
+    def _author_id(self, cursor: sqlite3.Cursor, author: AuthorRef) -> int:
+        row = cursor.execute("SELECT id FROM authors WHERE slug = ?", (author.slug,)).fetchone()
+        if row is None:
+            key = name_key(author.name)
+            row = cursor.execute("SELECT author_id AS id FROM author_aliases WHERE alias_key = ?", (key,)).fetchone()
+        if row is not None:
+            author_id = int(row["id"])
+        else:
+            cursor.execute(
+                "INSERT INTO authors (slug, name, sort_name, mia_href) VALUES (?,?,?,?)",
+                (self._free_slug(cursor, "authors", author.slug), author.name, author.sort_name, author.href),
+            )
+            author_id = int(cursor.lastrowid or 0)
+        aliases = [(author.name, "variant"), *author.aliases]
+        if author.printed_as and author.printed_as != author.name:
+            aliases.append((author.printed_as, "printed"))
+        cursor.executemany(
+            "INSERT OR IGNORE INTO author_aliases (author_id, alias, alias_key, kind) VALUES (?,?,?,?)",
+            [(author_id, alias, name_key(alias), kind) for alias, kind in aliases],
+        )
+        return author_id
+
+    @staticmethod
+    def _free_slug(cursor: sqlite3.Cursor, table: str, slug: str) -> str:
+        slug = slug or "untitled"
+        candidate, counter = slug, 2
+        while cursor.execute(f"SELECT 1 FROM {table} WHERE slug = ?", (candidate,)).fetchone():
+            candidate, counter = f"{slug}-{counter}", counter + 1
+        return candidate
+
+    # -- reading -------------------------------------------------------------
+
+    def get_record(self, id_or_path: str) -> tuple[str, Record] | None:
+        row = self.connection.execute(
+            "SELECT id, record FROM documents WHERE id = ? OR path = ? LIMIT 1", (id_or_path, id_or_path)
+        ).fetchone()
+        if row is None:
+            return None
+        return row["id"], record_from_json(json.loads(row["record"]))
+
+    def list_documents(self, periodical: str | None = None, author: str | None = None) -> list[DocumentSummary]:
+        where: list[str] = []
+        params: list[str] = []
+        if periodical:
+            where.append(
+                "(p.slug = ? OR p.name_key = ? OR d.periodical_id IN (SELECT periodical_id FROM periodical_names WHERE name_key = ?))"
+            )
+            params += [periodical, periodical_key(periodical), periodical_key(periodical)]
+        if author:
+            where.append(
+                "d.id IN (SELECT da.document_id FROM document_authors da JOIN authors a ON a.id = da.author_id"
+                " WHERE a.slug = ? OR a.id IN (SELECT author_id FROM author_aliases WHERE alias_key = ?))"
+            )
+            params += [slugify(author), name_key(author)]
+        sql = (
+            "SELECT d.id, d.title, d.path, p.name AS periodical, COALESCE(i.date, d.published, d.written) AS date,"
+            " (SELECT group_concat(a.name, '\x1f') FROM document_authors da JOIN authors a ON a.id = da.author_id"
+            "   WHERE da.document_id = d.id ORDER BY da.position) AS authors"
+            " FROM documents d LEFT JOIN periodicals p ON p.id = d.periodical_id LEFT JOIN issues i ON i.id = d.issue_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY p.name, date, d.id"
+        )
+        return [
+            DocumentSummary(
+                id=row["id"], title=row["title"], path=row["path"], periodical=row["periodical"],
+                date=row["date"] or None, authors=row["authors"].split("\x1f") if row["authors"] else [],
+            )
+            for row in self.connection.execute(sql, params)
+        ]
+
+    def failures(self) -> list[tuple[str, str]]:
+        return [(row["path"], row["error"]) for row in self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")]
+
+    def close(self) -> None:
+        self.connection.close()
