@@ -6,7 +6,7 @@ One record per document. Absent values are None or empty lists, never guessed.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "quote", "heading", "signature", "note"]
@@ -22,8 +22,9 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    name: str
+    name: str  # MIA's catalogue form when the catalogue knows the person, else as printed
     role: str = "author"
+    printed_as: str | None = None  # the page's own spelling, where it differs from `name`
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +82,42 @@ class Record:
     extra_fields: dict[str, str] = field(default_factory=dict)
 
     def to_json(self, record_id: str | None = None) -> dict[str, Any]:
-        data = asdict(self)
-        for credit in data["credits"]:
-            credit["for"] = credit.pop("for_")
-        for block in data["body"]:
-            if block["attribution"] is None:
-                del block["attribution"]
-        return {"id": record_id, **data}
+        # Written out rather than dataclasses.asdict: this runs once per ingested page.
+        source = self.source
+        return {
+            "id": record_id,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": [{"name": p.name, "role": p.role, "printed_as": p.printed_as} for p in self.authors],
+            "dateline": self.dateline,
+            "written": _date_json(self.written),
+            "published": _date_json(self.published),
+            "source": None if source is None else {
+                "raw": source.raw, "periodical": source.periodical, "volume": source.volume,
+                "volume_raw": source.volume_raw, "number": source.number,
+                "date": _date_json(source.date), "pages": source.pages,
+            },
+            "credits": [
+                {"role": c.role, "name": c.name, "for": c.for_, "date": _date_json(c.date)} for c in self.credits
+            ],
+            "license": self.license,
+            "notes": [{"kind": n.kind, "text": n.text, "anchor": n.anchor} for n in self.notes],
+            "running_head": self.running_head,
+            "last_updated": _date_json(self.last_updated),
+            "language": self.language,
+            "body": [
+                {"kind": b.kind, "text": b.text, "attribution": b.attribution} if b.attribution else {"kind": b.kind, "text": b.text}
+                for b in self.body
+            ],
+            "extra_fields": dict(self.extra_fields),
+        }
 
     def body_text(self) -> str:
         return "\n\n".join(block.text for block in self.body)
+
+
+def _date_json(date: DateValue | None) -> dict[str, str | None] | None:
+    return None if date is None else {"raw": date.raw, "edtf": date.edtf}
 
 
 def record_from_json(data: dict[str, Any]) -> Record:

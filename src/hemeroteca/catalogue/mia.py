@@ -84,6 +84,7 @@ class MiaCatalogue:
     aliases: Mapping[str, tuple[Alias, ...]]  # person id → aliases
     periodicals: Mapping[str, tuple[_Periodical, ...]]  # title key → entries
     periodical_alternates: Mapping[str, tuple[_Periodical, ...]]  # "A/B" titles' parts
+    author_folders: Mapping[str, frozenset[str]]  # "archive/marx" → person ids
 
     def match_author(self, name: str) -> AuthorEntry | None:
         """The person named, by display form, "Surname, Given" form, pseudonym or variant."""
@@ -128,6 +129,40 @@ class MiaCatalogue:
         """The periodical named, or None when no title key is equal or several papers remain."""
         candidates = self.periodical_candidates(name, year)
         return candidates[0] if len(candidates) == 1 else None
+
+    def match_author_loosely(self, name: str) -> AuthorEntry | None:
+        """As match_author, else the one person of that surname whose given names the name's fit.
+
+        "V.I. Lenin" fits "Lenin, Vladimir Ilyich" and "Georgi V. Plekhanov" fits
+        "Plekhanov, Georgi": initials must agree, spelled-out names on their first
+        four letters. None when no one or several fit.
+        """
+        exact = self.match_author(name)
+        if exact is not None:
+            return exact
+        tokens = name.replace(".", ". ").split()
+        if len(tokens) < 2:
+            return None
+        given = [token.strip(".,") for token in tokens[:-1] if token.strip(".,")]
+        fitting = {
+            person
+            for person in self.surnames.get(name_key(tokens[-1]), frozenset())
+            if _given_names_fit(given, self.authors[person].sort_name.partition(",")[2].split())
+        }
+        return self._only(frozenset(fitting))
+
+    def author_for_path(self, path: str) -> AuthorEntry | None:
+        """The person whose MIA archive folder holds the page: ".../archive/marx/works/…" → Karl Marx.
+
+        MIA files an author's own writings under the folder its catalogue links to
+        (archive/<name>/, history/etol/writers/<name>/); pages elsewhere give no one.
+        """
+        parts = path.replace("\\", "/").split("/")
+        for index in range(len(parts) - 1):
+            folder = "/".join(parts[index : index + 2])
+            if parts[index] in ("archive", "writers") and (found := self.author_folders.get(folder)):
+                return self._only(found)
+        return None
 
     def _only(self, person_ids: frozenset[str]) -> AuthorEntry | None:
         return self.authors[next(iter(person_ids))] if len(person_ids) == 1 else None
@@ -293,9 +328,33 @@ def build_catalogue(
     raw_periodicals: Iterable[Mapping[str, str]],
     alias_rows: Iterable[Mapping[str, str]],
 ) -> MiaCatalogue:
+    authors = build_authors(raw_authors, alias_rows)
     return MiaCatalogue(
-        **build_authors(raw_authors, alias_rows), **build_periodicals(raw_periodicals)
+        **authors, **build_periodicals(raw_periodicals), author_folders=_author_folders(authors["authors"], authors["person_of"])
     )
+
+
+def _given_names_fit(printed: list[str], catalogued: list[str]) -> bool:
+    if not printed or not catalogued:
+        return False
+    for mine, theirs in zip(printed, catalogued):
+        a, b = name_key(mine), name_key(theirs)
+        if not a or not b or a[0] != b[0]:
+            return False
+        if len(a) > 1 and len(b) > 1 and a[:4] != b[:4]:
+            return False
+    return True
+
+
+def _author_folders(entries: Mapping[str, AuthorEntry], person_of: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """"archive/marx" and "writers/cannon" → the person, from each entry's catalogue link."""
+    folders: defaultdict[str, set[str]] = defaultdict(set)
+    for entry in entries.values():
+        parts = entry.href.split("/")
+        for index in range(len(parts) - 2):
+            if parts[index] in ("archive", "writers"):
+                folders[f"{parts[index]}/{parts[index + 1]}"].add(person_of.get(entry.id, entry.id))
+    return {folder: frozenset(ids) for folder, ids in folders.items()}
 
 
 def _load_json(name: str) -> Any:

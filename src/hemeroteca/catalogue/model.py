@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import periodical_key, slugify
-from hemeroteca.record import Record
+from hemeroteca.record import Person, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +59,21 @@ def periodical_ref(name: str, year: int | None = None) -> PeriodicalRef:
     return PeriodicalRef(slug=slugify(name), name=name, key=periodical_key(name))
 
 
-def author_ref(name: str, role: str) -> AuthorRef:
+def author_ref(person: Person) -> AuthorRef:
     catalogue = load_default_catalogue()
-    entry = catalogue.match_author(name)
+    printed = person.printed_as or person.name
+    entry = catalogue.match_author_loosely(person.name)
     if entry is None:
-        return AuthorRef(slug=slugify(name), name=name, role=role, printed_as=name)
+        return AuthorRef(slug=slugify(person.name), name=person.name, role=person.role, printed_as=printed)
     aliases = tuple((alias.name, alias.kind) for alias in catalogue.aliases_for(entry.id))
     return AuthorRef(
         slug=entry.slug, name=entry.name, sort_name=entry.sort_name, href=entry.href,
-        role=role, printed_as=name, aliases=aliases,
+        role=person.role, printed_as=printed, aliases=aliases,
     )
 
 
 def links_for(record: Record) -> CatalogueLinks:
-    links = CatalogueLinks(authors=[author_ref(person.name, person.role) for person in record.authors])
+    links = CatalogueLinks(authors=[author_ref(person) for person in record.authors])
     source = record.source
     if source is None or not source.periodical:
         return links

@@ -27,6 +27,7 @@ _NAV_WORDS = {
     "mia", "etol", "main", "page", "of", "the", "to", "up", "chapter", "section", "siguiente",
     "anterior", "próximo", "proximo", "índice", "indice", "inicio", "início", "topo",
 }
+_NAV_LINE_MAX = 160  # menus are short; a long line is text
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
 LAST_UPDATED = re.compile(
     r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
@@ -41,6 +42,8 @@ def _fold(text: str) -> str:
 
 def is_navigation_line(line: str) -> bool:
     """True for a line made only of site navigation, by its words alone."""
+    if len(line) > _NAV_LINE_MAX:
+        return False
     folded = _fold(line)
     if not folded:
         return False
@@ -60,6 +63,8 @@ def is_navigation_line(line: str) -> bool:
 
 def last_updated_text(line: str) -> str | None:
     """The date part of a "Last updated on: 20 March 2018" line, else None."""
+    if len(line) > _NAV_LINE_MAX:
+        return None
     line = normalise_space(line)
     match = LAST_UPDATED.match(line)
     return line[match.end() :] or None if match else None

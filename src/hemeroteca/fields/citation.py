@@ -21,50 +21,47 @@ from hemeroteca.record import Citation, DateValue
 _LABEL = re.compile(
     r"^(?:(?:source|fonte|fuente|origem|first published|published|primeira edi[cç][aã]o|"
     r"primera edici[oó]n|publicado|источник)(?:\s+[^\s:]+){0,3}\s*:\s*"
-    r"|(?:first published|primeira edi[cç][aã]o|primera edici[oó]n)\s+|from\s+)+",
+    r"|(?:first published|primeira edi[cç][aã]o|primera edici[oó]n)\s+(?:(?:in|em|en)\s+)?|from\s+)+",
     re.IGNORECASE,
 )
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
+# The parts, each behind its marker, found in one pass over the line; the
+# look-ahead for the markers' first letters keeps that pass fast.
 # "v." only in lower case and before digits: "V. I. Lenin" is a name.
-_VOLUME = re.compile(
-    r"(?<!\w)(?:vol(?:ume)?s?\.?|bd\.|band|tomo|tome|том|т\.|(?-i:v)\.(?=\s*\d))\s*"
-    rf"(?P<volume>\d+|(?-i:[IVXLCDM]+|[ivxlcdm]+)|{'|'.join(_WORD_NUMBERS)})(?!\w)",
+_PARTS = re.compile(
+    r"(?<!\w)(?=[vbtтn#№iehpсf])(?:"
+    r"(?:vol(?:ume)?s?\.?|bd\.|band|tomo|tome|том|т\.|(?-i:v)\.(?=\s*\d))\s*"
+    rf"(?P<volume>\d+|(?-i:[IVXLCDM]+|[ivxlcdm]+)|{'|'.join(_WORD_NUMBERS)})(?!\w)"
+    r"|(?:numbers?|nos?\.?|nr\.?|núm(?:ero)?\.?|num(?:ero)?\.?|n\.?\s?[º°]s?\.?|n\.|№|#|issue|edição|edicao|"
+    r"edición|heft)\s*(?P<number>\d+)(?:\s*(?P<join>[-–—/&]|and|e|y)\s*(?P<number2>\d+))?(?!\d)"
+    r"|(?:pp|p|pages?|págs?|pags?|pgs?|páginas?|paginas?|стр)\.?:?\s*(?P<first>\d+|(?-i:[ivxlc]+))"
+    r"(?:\s*(?:-{1,2}|–|—|a|to)\s*(?P<last>\d+|(?-i:[ivxlc]+)))?(?!\w)"
+    r"|(?P<cover>(?:inside\s+)?(?:front|back)\s+(?:cover|page))(?!\w)"
+    r")",
     re.IGNORECASE,
 )
-# "Whole No. 151" counts every issue since the first: not the issue number.
-_NUMBER = re.compile(
-    r"(?<!\w)(?<!whole )(?:numbers?|nos?\.?|nr\.?|núm(?:ero)?\.?|num(?:ero)?\.?|"
-    r"n\.?\s?[º°]s?\.?|n\.|№|#|issue|edição|edicao|edición|heft)\s*"
-    r"(?P<number>\d+)(?:\s*(?P<join>[-–—/&]|and|e|y)\s*(?P<number2>\d+))?(?!\d)",
-    re.IGNORECASE,
-)
-_PAGES = re.compile(
-    r"(?<!\w)(?:pp|p|pages?|págs?|pags?|pgs?|páginas?|paginas?|стр)\.?:?\s*"
-    r"(?P<first>\d+|(?-i:[ivxlc]+))(?:\s*(?:-{1,2}|–|—|a|to)\s*(?P<last>\d+|(?-i:[ivxlc]+)))?(?!\w)",
-    re.IGNORECASE,
-)
-_COVER = re.compile(r"(?<!\w)(?:inside\s+)?(?:front|back)\s+(?:cover|page)(?!\w)", re.IGNORECASE)
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_DAY_PRECISION = 3  # see `_precision`
 # Up to the first comma outside brackets ("International Socialism (1st series)"),
 # or a sentence's end ("Anarchism and other Essays. Second Revised Edition"), not
 # an initial's ("G. Plekhanov").
 _FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
-# "First Published: in Die Neue Zeit": a lower-case preposition is not part of the name.
+# "First Published: in Die Neue Zeit": a lower-case preposition is not part of the name,
+# nor the place or translation after it ("Labour Chronicle (Edinburgh)",
+# "Свободное воспитание [Educação Livre]"); "(1st series)" is.
 _PERIODICAL_HEAD = re.compile(r"^(?:in|em|en|no|na|dans|im)\s+")
+_GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
 _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
 
 
 def parse_citation(text: str) -> Citation:
     """Split a source citation; fields not found are None, and `raw` keeps the cleaned line."""
     line = strip_trailing_period(_LABEL.sub("", normalise_space(text)).rstrip(" ;,"))
-    # The first volume marker with a readable numeral: "Vol. Civil" is not one.
-    volume = next((m for m in _VOLUME.finditer(line) if _volume_number(m.group("volume"))), None)
-    number = _NUMBER.search(line)
-    pages = _PAGES.search(line) or _COVER.search(line)
+    volume, number, pages = _parts(line)
     found = [m for m in (volume, number, pages) if m is not None]
     date, date_start = _best_date(line, found)
     if not found and date is None:
@@ -82,7 +79,7 @@ def parse_citation(text: str) -> Citation:
 
 
 def roman_to_int(text: str) -> int | None:
-    """"XVIII" → 18 (I..MMMCMXCIX, any case); None for anything else."""
+    """A Roman numeral's value, "XVIII" → 18 (I to MMMCMXCIX, any case); None for anything else."""
     numeral = text.strip().upper()
     if not numeral or not _ROMAN.fullmatch(numeral):
         return None
@@ -91,6 +88,25 @@ def roman_to_int(text: str) -> int | None:
         value = _ROMAN_VALUES[ch]
         total += -value if value < _ROMAN_VALUES.get(following, 0) else value
     return total
+
+
+def _parts(line: str) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None]:
+    """The first volume, issue number and pages; numbered pages win over "Inside front cover"."""
+    volume = number = pages = cover = None
+    for match in _PARTS.finditer(line):
+        if match.group("volume") is not None:
+            # A readable numeral only: "Vol. Civil" is no volume.
+            if volume is None and _volume_number(match.group("volume")):
+                volume = match
+        elif match.group("number") is not None:
+            # "Whole No. 151" counts every issue since the first: not the issue number.
+            if number is None and line[max(0, match.start() - 6) : match.start()].lower() != "whole ":
+                number = match
+        elif match.group("first") is not None:
+            pages = pages or match
+        else:
+            cover = cover or match
+    return volume, number, pages or cover
 
 
 def _best_date(line: str, found: list[re.Match[str]]) -> tuple[DateValue | None, int]:
@@ -103,10 +119,13 @@ def _best_date(line: str, found: list[re.Match[str]]) -> tuple[DateValue | None,
     for start, value in iter_date_spans(masked):
         if best is None or _precision(value) > _precision(best):
             best, best_start = value, start
+            if _precision(best) == _DAY_PRECISION:  # nothing can beat it
+                break
     return best, best_start
 
 
 def _precision(value: DateValue) -> int:
+    """0 unparsed, 1 year, 2 month or season, 3 day (a range counts by its start)."""
     if value.edtf is None:
         return 0
     return value.edtf.split("/")[0].count("-") + 1
@@ -115,7 +134,9 @@ def _precision(value: DateValue) -> int:
 def _periodical(line: str, first_part: int) -> str | None:
     segment = _FIRST_SEGMENT.match(line)
     end = min(first_part, segment.end() if segment else len(line))
-    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", line[:end])).strip(" \"'“”‘’«»")
+    # Quotes and Markdown emphasis left around the name ("*The Daily People,*") go too.
+    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", line[:end])).strip(" \"'“”‘’«»*_")
+    name = _GLOSS.sub("", name)
     return name if any(ch.isalpha() for ch in name) else None
 
 
@@ -136,7 +157,7 @@ def _issue_number(match: re.Match[str]) -> str:
 
 
 def _pages(match: re.Match[str]) -> str:
-    if match.re is _COVER:
-        return normalise_space(match.group())
+    if match.group("cover") is not None:
+        return normalise_space(match.group("cover"))
     first, last = match.group("first"), match.group("last")
     return f"pp. {first}–{last}" if last else f"p. {first}"

@@ -32,39 +32,82 @@ CREDIT_SENTENCE = re.compile(
 # Sentences inside one line start afresh at a credit verb: "Transcribed by X. Marked up by Y."
 _SENTENCE_BREAK = re.compile(rf"(?<=\.)\s+(?={_VERBS}\b)", re.IGNORECASE)
 _FOR = re.compile(r"\s+for\s+(?:the\s+)?(?P<archive>.+)$", re.IGNORECASE)
-_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\be\b|\by\b)\s*")
+# People are listed with these between them: "Zodiac/Brian Baggins", "Omar Pie & Robert Cymbala".
+_PEOPLE_SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\band\b|\be\b|\by\b)\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_REMARK = re.compile(r"\([^()]*\)")
+_BY = re.compile(r"(?:^|\s)by\s+", re.IGNORECASE)
+_LANGUAGES = (
+    r"german|russian|french|italian|spanish|english|polish|yiddish|chinese|portuguese|dutch|"
+    r"alemão|alemao|russo|francês|frances|inglês|ingles|italiano|espanhol|ruso|alemán|aleman|francés|inglés|español"
+)
+# What follows a name without being one: "from the German", "do russo", ", based on …", " — MRT".
+_NOT_NAME_TAIL = re.compile(
+    rf"(?:\s+(?:from|do|da|del|de|du)\s+(?:the\s+|o\s+|el\s+)?(?:{_LANGUAGES})\b.*"
+    r"|,?\s+(?:and\s+)?(?:is|was|are|were|based|taken|revised|who)\b.*"
+    r"|\s+[—–-]\s+.*|\s+(?:in|on|at|em|en)$)",
+    re.IGNORECASE,
+)
+_NOT_NAME_HEAD = re.compile(rf"^(?:the\s+late\s+|(?:from|do|del)\s+(?:the\s+)?(?:{_LANGUAGES})\b\s*)", re.IGNORECASE)
+# Archives, not people: "MEA", "marxists.org".
+_ARCHIVE_LIKE = re.compile(r"^(?:[A-Z]{2,5}|[\w.-]+\.(?:org|net|com))$")
 
 
 def roles_in(verbs: str) -> list[str]:
-    roles: list[str] = []
+    """Credit roles in the order the verbs name them: "Corrected & marked up" → proofreading, markup."""
     lowered = verbs.casefold()
+    found: dict[str, int] = {}
     for stem, role in _VERB_ROLES:
-        if stem in lowered and role not in roles:
-            roles.append(role)
-    return roles
+        position = lowered.find(stem)
+        if position >= 0 and position < found.get(role, len(lowered)):
+            found[role] = position
+    return sorted(found, key=found.__getitem__)
 
 
 def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
-    """Credits from a labelled field's value, one per role and named person."""
+    """Credits from a labelled field's value: one per named person and role, person by person."""
     text = normalise_space(value)
-    text = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)
     date = parse_date(text)
     if date is not None and date.raw in text:
         text = _EMPTY_BRACKETS.sub("", text.replace(date.raw, ""))
-    text = strip_trailing_period(text).strip(" ,")
-    archive = None
-    match = _FOR.search(text)
-    if match:
-        archive = strip_trailing_period(match.group("archive")).strip(" ,") or None
-        text = text[: match.start()]
-    names = [clean_person_name(part) for part in _NAME_SEPARATORS.split(text)]
-    return [
-        Credit(role=role, name=name, for_=archive, date=date)
-        for role in roles
-        for name in names
-        if name and any(ch.isalpha() for ch in name)
-    ]
+    text = strip_trailing_period(_REMARK.sub("", text)).strip(" ,;")
+    by = _BY.search(text)
+    if by is not None:
+        text = text[by.end() :]
+    paired = text.split("/")
+    if len(roles) > 1 and len(paired) == len(roles):
+        # MIA's "Transcription/Markup: Zodiac/Brian Baggins": one person for each role, in order.
+        return [credit for role, part in zip(roles, paired) for credit in parse_credit_value([role], part)]
+    people: list[tuple[str, str | None]] = []
+    for piece in _PEOPLE_SEPARATORS.split(text):
+        archive = None
+        match = _FOR.search(piece)
+        if match:
+            archive = clean_person_name(strip_trailing_period(match.group("archive")).strip(" ,")) or None
+            piece = piece[: match.start()]
+        name = _person(piece)
+        if name is not None:
+            people.append((name, archive))
+        elif archive and people and people[-1][1] is None:
+            people[-1] = (people[-1][0], archive)  # "… and Brian Baggins, for MIA": the archive closes the list
+    # "Zodiac and Brian Baggins for MIA": a name without its own archive shares the next one's.
+    shared: str | None = None
+    resolved: list[tuple[str, str | None]] = []
+    for name, archive in reversed(people):
+        shared = archive or shared
+        resolved.append((name, archive or shared))
+    return [Credit(role=role, name=name, for_=archive, date=date) for name, archive in reversed(resolved) for role in roles]
+
+
+def _person(piece: str) -> str | None:
+    """The person's name in one piece of a credit, or None when the piece names no one."""
+    piece = _NOT_NAME_TAIL.sub("", _NOT_NAME_HEAD.sub("", piece.strip())).strip(" ,.:;")
+    name = clean_person_name(piece)
+    if not name or not any(ch.isalpha() for ch in name) or len(name.split()) > 6 or _ARCHIVE_LIKE.match(name):
+        return None
+    if name[0].islower() and "@" not in name:
+        return None
+    return name
 
 
 def parse_credit_sentences(line: str) -> list[Credit] | None:

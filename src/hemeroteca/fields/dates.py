@@ -5,9 +5,10 @@
 returns it as printed plus its EDTF form: "1936-01-28", "1936-02", "1938-21"
 (spring), "1987-11-20/1987-11-24", "1936~" (circa), "1936?" (uncertain).
 
-Ingest calls this on every page, so it is regex-only: one alternation of date
-shapes, searched only in a window around each four-digit year (every shape
-holds one), and a generic builder that fills a range's shared parts.
+Ingest calls this on every page, so it is regex-only and fast (a few
+microseconds a line): one pattern of date shapes, searched only in a window
+around each four-digit year (every shape holds one), then a generic builder
+that fills in the parts a range prints once.
 """
 
 from __future__ import annotations
@@ -67,9 +68,12 @@ _MONTHS = _lookup(_MONTH_NAMES)
 _SEASONS = _lookup(_SEASON_NAMES)
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(words: dict[str, int]) -> str:
     """The words as a trie-shaped regex: a flat alternation of 200 names is what made matching slow."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
@@ -78,7 +82,7 @@ def _alternation(words: dict[str, int]) -> str:
     return _trie_regex(trie)
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
@@ -91,8 +95,9 @@ _MONTH_ALT = _alternation(_MONTHS)
 _SEASON_ALT = _alternation(_SEASONS)
 
 # Building blocks. Groups are named by field and endpoint (d1 = start day, y2 =
-# end year); `_kind` prefixes them per alternative, as names must be unique.
+# end year); `_shapes` and `_lead` prefix them, as names must be unique.
 _ORDINAL = r"(?:st|nd|rd|th|er|\.?[º°ª])?"
+_DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 # "no. 4 August 1938" is issue 4 of August 1938, not the 4th of August.
 _NOT_AN_ISSUE = (
     r"(?<!no\. )(?<!no\.)(?<!no )(?<!nº )(?<!nº)(?<!n\.º )(?<!n\.º)(?<!n\. )(?<!nr\. )(?<!vol\. )(?<!#)"
@@ -100,7 +105,7 @@ _NOT_AN_ISSUE = (
 
 
 def _day(name: str) -> str:
-    return rf"(?=\d){_NOT_AN_ISSUE}(?<![\d.])(?P<{name}>3[01]|[12]\d|0?[1-9])(?!\d){_ORDINAL}"
+    return rf"(?<![\d.])(?P<{name}>{_DAY_NUMBER}){_ORDINAL}"
 
 
 def _month(name: str) -> str:
@@ -120,61 +125,75 @@ _DAY_MONTH = r"\s*[./]?\s*(?:(?:de|del|of)\s+)?"  # "28 January", "20 de Novembr
 _MONTH_YEAR = r"\s*[,/]?\s*(?:(?:de|del|of)\s+)?"  # "February 1936", "Novembro de 1987", "ago/1985"
 _MONTH_DAY = r"\s+"  # "January 28"
 _DAY_YEAR = r"(?:\s*,\s*|\s+)"  # "January 28, 1936", "Jan 3 1877"
-_TO = r"(?:,?\s*[-–—−‐]{1,2}\s*|,?\s+(?:to|till|until|through|a|al|até|ate|à|au|bis|до|по)\s+)"
+# Range connectors; "or" too, as an interval is the nearest EDTF gets to "1910
+# or early 1911". "late February to early March": the qualifier goes with the end.
+_TO = (
+    r"(?:,?\s*[-–—−‐]{1,2}\s*|,?\s+(?:to|till|until|through|or|a|al|até|ate|à|au|bis|до|по)\s+)"
+    r"(?:(?:early|late|mid)[-\s]\s*)?"
+)
 _TO_OR_SLASH = rf"(?:{_TO}|\s*/\s*)"  # "fev/abr 1993", "1892/93"
 _MONTH_CHAIN = rf"(?:{_TO_OR_SLASH}(?<!\w)(?:{_MONTH_ALT})(?!\w)\.?)*"  # "agosto-setembro-outubro"
 
-# Date shapes by what they start with, most specific first: at one position the
-# first that matches wins.
-_DIGIT_LED: tuple[tuple[str, str], ...] = (
-    ("iso", rf"{_year('y1')}-(?P<m1>\d\d)-(?P<d1>\d\d)(?!\d)"),
+# Date shapes in families by their first token, which each family matches once
+# (as group "<family>__<field>"); a shape is the rest of the expression. Most
+# specific first: at one position the first shape that matches wins.
+_YEAR_LED: tuple[tuple[str, str], ...] = (
+    ("iso", r"-(?P<m1>\d\d)-(?P<d1>\d\d)(?!\d)"),
+    # "1857–58": a two-digit end year only right after a dash or slash.
+    ("y_y", rf"(?:{_TO_OR_SLASH}{_year('y2')}|(?P<cut>[-–/])(?P<yy>\d\d)(?!\d)(?![-/.]\d))"),
+    ("y", ""),
+)
+_NUMERIC: tuple[tuple[str, str], ...] = (
     ("dotted", rf"(?<![\d.])(?P<d1>\d{{1,2}})\.(?P<m1>\d{{1,2}})\.{_year('y1')}"),
-    ("slashed", rf"(?<![\d/])(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})/{_year('y1')}"),
-    ("dmy_dmy", rf"{_day('d1')}{_DAY_MONTH}{_month('m1')}{_MONTH_YEAR}{_year('y1')}{_TO}"
+    ("slashed", rf"(?<![\d/])(?P<d1>\d{{1,2}})[º°]?/(?P<m1>\d{{1,2}})/{_year('y1')}"),  # "1º/09/1945"
+)
+_DAY_LED: tuple[tuple[str, str], ...] = (
+    ("dmy_dmy", rf"{_DAY_MONTH}{_month('m1')}{_MONTH_YEAR}{_year('y1')}{_TO}"
                 rf"{_day('d2')}{_DAY_MONTH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
-    ("dm_dmy", rf"{_day('d1')}{_DAY_MONTH}{_month('m1')}{_TO}"
-               rf"{_day('d2')}{_DAY_MONTH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
-    ("d_dmy", rf"{_day('d1')}{_TO}{_day('d2')}{_DAY_MONTH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
-    ("dmy", rf"{_day('d1')}{_DAY_MONTH}{_month('m1')}{_MONTH_YEAR}{_year('y1')}"),
-    # "1857–58": a two-digit end year only right after a dash or slash. A year
-    # after a slash is a URL's path ("…/2018/08/o-partido"), not a date.
-    ("y_y", rf"(?<!/){_year('y1')}(?:{_TO_OR_SLASH}{_year('y2')}|(?P<cut>[-–/])(?P<yy>\d\d)(?!\d)(?![-/.]\d))"),
-    ("y", rf"(?<!/){_year('y1')}"),
+    ("dm_dmy", rf"{_DAY_MONTH}{_month('m1')}{_TO}{_day('d2')}{_DAY_MONTH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
+    ("d_dmy", rf"{_TO}{_day('d2')}{_DAY_MONTH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
+    ("dmy", rf"{_DAY_MONTH}{_month('m1')}{_MONTH_YEAR}{_year('y1')}"),
 )
 _MONTH_LED: tuple[tuple[str, str], ...] = (
-    ("mdy_mdy", rf"{_month('m1')}{_MONTH_DAY}{_day('d1')}{_DAY_YEAR}{_year('y1')}{_TO}"
+    ("mdy_mdy", rf"{_MONTH_DAY}{_day('d1')}{_DAY_YEAR}{_year('y1')}{_TO}"
                 rf"{_month('m2')}{_MONTH_DAY}{_day('d2')}{_DAY_YEAR}{_year('y2')}"),
-    ("md_mdy", rf"{_month('m1')}{_MONTH_DAY}{_day('d1')}{_TO}"
-               rf"{_month('m2')}{_MONTH_DAY}{_day('d2')}{_DAY_YEAR}{_year('y2')}"),
-    ("md_dy", rf"{_month('m1')}{_MONTH_DAY}{_day('d1')}{_TO}{_day('d2')}{_DAY_YEAR}{_year('y2')}"),
-    ("mdy", rf"{_month('m1')}{_MONTH_DAY}{_day('d1')}{_DAY_YEAR}{_year('y1')}"),
-    ("my_my", rf"{_month('m1')}{_MONTH_YEAR}{_year('y1')}{_TO}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
-    ("m_my", rf"{_month('m1')}{_MONTH_CHAIN}{_TO_OR_SLASH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
-    ("my", rf"{_month('m1')}{_MONTH_YEAR}{_year('y1')}"),
+    ("md_mdy", rf"{_MONTH_DAY}{_day('d1')}{_TO}{_month('m2')}{_MONTH_DAY}{_day('d2')}{_DAY_YEAR}{_year('y2')}"),
+    ("md_dy", rf"{_MONTH_DAY}{_day('d1')}{_TO}{_day('d2')}{_DAY_YEAR}{_year('y2')}"),
+    ("mdy", rf"{_MONTH_DAY}{_day('d1')}{_DAY_YEAR}{_year('y1')}"),
+    ("my_my", rf"{_MONTH_YEAR}{_year('y1')}{_TO}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
+    ("m_my", rf"{_MONTH_CHAIN}{_TO_OR_SLASH}{_month('m2')}{_MONTH_YEAR}{_year('y2')}"),
+    ("my", rf"{_MONTH_YEAR}{_year('y1')}"),
 )
 _SEASON_LED: tuple[tuple[str, str], ...] = (
-    ("sy_sy", rf"{_season('s1')}{_MONTH_YEAR}{_year('y1')}{_TO}{_season('s2')}{_MONTH_YEAR}{_year('y2')}"),
-    ("s_sy", rf"{_season('s1')}{_TO_OR_SLASH}{_season('s2')}{_MONTH_YEAR}{_year('y2')}"),
+    ("sy_sy", rf"{_MONTH_YEAR}{_year('y1')}{_TO}{_season('s2')}{_MONTH_YEAR}{_year('y2')}"),
+    ("s_sy", rf"{_TO_OR_SLASH}{_season('s2')}{_MONTH_YEAR}{_year('y2')}"),
     # "Winter 1938-39" is the winter of 1938.
-    ("sy", rf"{_season('s1')}{_MONTH_YEAR}{_year('y1')}(?:[-–/]\d\d(?!\d))?"),
+    ("sy", rf"{_MONTH_YEAR}{_year('y1')}(?:[-–/]\d\d(?!\d))?"),
 )
-_APPROXIMATE = r"(?<!\w)(?:c\.|ca\.|circa|cerca\s+de|por\s+volta\s+de|hacia|около|approx\.)\s*"
+_APPROXIMATE = r"(?:c\.|ca\.|circa|cerca\s+de|por\s+volta\s+de|hacia|около|approx\.)\s*"
 
 
-def _family(shapes: tuple[tuple[str, str], ...]) -> str:
+def _shapes(shapes: tuple[tuple[str, str], ...]) -> str:
     # Group names must be unique: prefix each with its shape's name.
     return "|".join(f"(?P<{name}>" + pattern.replace("(?P<", f"(?P<{name}__") + ")" for name, pattern in shapes)
 
 
-# Speed: a date starts at a word start or a digit, and each family is tried only
-# behind a look-ahead for its first token. Prefix and suffix do not capture, so
-# `lastgroup` names the shape that matched.
+def _lead(family: str, pattern: str) -> str:
+    return pattern.replace("(?P<", f"(?P<{family}__")
+
+
+# Speed: a date never starts right after a letter (one cheap look-behind rejects
+# most positions), and each family's first token is matched once. Prefix and
+# suffix do not capture, and a shape's group closes last: `lastgroup` names it.
 _DATE_PATTERN = (
-    r"(?:(?<!\w)|(?<=[^\W\d])(?=\d))(?:\[\s*)?"
+    r"(?<![^\W\d])(?:\[\s*)?"
     rf"(?:{_APPROXIMATE})?"
-    rf"(?:(?=\d)(?:{_family(_DIGIT_LED)})"
-    rf"|(?=(?:{_MONTH_ALT})(?!\w))(?:{_family(_MONTH_LED)})"
-    rf"|(?=(?:{_SEASON_ALT})(?!\w))(?:{_family(_SEASON_LED)}))"
+    # A year after a slash is a URL's path ("…/2018/08/o-partido"), not a date.
+    rf"(?:(?<!\d)(?=\d)(?:(?<!/){_lead('year', _year('y1'))}(?:{_shapes(_YEAR_LED)})"
+    rf"|{_shapes(_NUMERIC)}"
+    rf"|(?={_DAY_NUMBER}){_NOT_AN_ISSUE}{_lead('day', _day('d1'))}(?:{_shapes(_DAY_LED)}))"
+    rf"|{_lead('month', _month('m1'))}(?:{_shapes(_MONTH_LED)})"
+    rf"|{_lead('season', _season('s1'))}(?:{_shapes(_SEASON_LED)}))"
     r"(?:\s?\?)?(?:\s*\])?"
 )
 # Every literal above is lower case. Matching lower-cased text without
@@ -182,9 +201,26 @@ _DATE_PATTERN = (
 # when lower-cased ("İ") takes the slow pattern.
 _DATE = re.compile(_DATE_PATTERN)
 _DATE_ANY_CASE = re.compile(_DATE_PATTERN, re.IGNORECASE)
+# family: (its first token's field, its shapes)
+_FAMILIES = {
+    "year": ("y1", _YEAR_LED), "numeric": (None, _NUMERIC), "day": ("d1", _DAY_LED),
+    "month": ("m1", _MONTH_LED), "season": ("s1", _SEASON_LED),
+}
+# For each shape, its (field, group name) pairs, the family's first token included.
 _FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    name: tuple((group.split("__")[1], group) for group in _DATE.groupindex if group.startswith(name + "__"))
-    for name, _ in _DIGIT_LED + _MONTH_LED + _SEASON_LED
+    name: tuple(
+        (group.split("__")[1], group)
+        for group in _DATE.groupindex
+        if group.startswith((name + "__", family + "__"))
+    )
+    for family, (_, shapes) in _FAMILIES.items()
+    for name, _ in shapes
+}
+# For each shape, the group where the date itself starts (after "c." or "[").
+_START_GROUP: dict[str, str] = {
+    name: f"{family}__{lead}" if lead else name
+    for family, (lead, shapes) in _FAMILIES.items()
+    for name, _ in shapes
 }
 _YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 # How far a date expression reaches before and after its first year (the
@@ -233,7 +269,7 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 
 def _date_value(text: str, match: re.Match[str]) -> tuple[int, DateValue]:
     kind = match.lastgroup or ""
-    prefix = text[match.start() : match.start(kind)]
+    prefix = text[match.start() : match.start(_START_GROUP[kind])]
     suffix = text[match.end(kind) : match.end()]
     start, end = match.start(), match.end()
     if ("[" in prefix) != ("]" in suffix):  # keep brackets only when they enclose the date
@@ -283,7 +319,7 @@ def _month_number(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
-    return _MONTHS.get(token.lower().rstrip("."))
+    return _MONTHS.get(token.lower())
 
 
 def _season_number(token: str | None) -> int | None:

@@ -52,9 +52,26 @@ def _label_key(label: str) -> str:
     return re.sub(r"\s+", " ", stripped.casefold().strip(" :.\u00a0"))
 
 
+_LABEL_PARTS = re.compile(r"\s*(?:/|\\|&|\band\b|\be\b|\by\b|,)\s*")
+
+
 def field_for_label(label: str) -> str | None:
-    """The record field a label fills, or None when the label is unknown."""
-    return _LABELS.get(_label_key(label))
+    """The record field a label fills, or None when the label is unknown.
+
+    Composite credit labels ("Transcribed/HTML Markup", "Transcription & Proofreading")
+    combine the roles of their parts.
+    """
+    key = _label_key(label)
+    known = _LABELS.get(key)
+    if known is not None:
+        return known
+    parts = [_LABELS.get(part) for part in _LABEL_PARTS.split(key) if part]
+    if len(parts) > 1 and all(part is not None and part.startswith("credit:") for part in parts):
+        roles: list[str] = []
+        for part in parts:
+            roles += [role for role in credit_roles(part or "") if role not in roles]
+        return "credit:" + ",".join(roles)
+    return None
 
 
 def credit_roles(field: str) -> list[str]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u00ad": None})
 # Text dumps glue adjacent elements: "Daily WorkerLies". Three lower-case letters
 # before the capital keep names like McDonald, MacLean and DeLeon whole.
 _GLUED_WORDS = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 
 
 def normalise_space(text: str) -> str:
-    """Collapse all runs of white space (NBSP included) to one space, trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse all runs of white space (NBSP and other Unicode spaces included) to one space, trimmed."""
+    # str.split() knows every Unicode space and is many times faster than a regex here.
+    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def split_glued_words(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.readers.decode import UndecodableError, decode_bytes
 from hemeroteca.readers.html import EmptyPageError, read_html
 from hemeroteca.readers.markdown import read_markdown, sidecar_for
@@ -48,12 +49,14 @@ def read_document(path: Path, data: bytes) -> tuple[Record, str, str]:
     except UndecodableError as error:
         raise ReadError(str(error)) from error
     form = form_of(path, text)
+    folder_author = load_default_catalogue().author_for_path(path.as_posix())
+    author_hints = (folder_author.name,) if folder_author else ()
     try:
         if form == "html":
-            record = read_html(text)
+            record = read_html(text, author_hints)
         elif form == "markdown":
             sidecar = sidecar_for(path)
-            record = read_markdown(text, sidecar.read_text(encoding="utf-8") if sidecar else None)
+            record = read_markdown(text, sidecar.read_text(encoding="utf-8") if sidecar else None, author_hints)
         else:
             record = read_text(text)
     except EmptyPageError as error:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 ChunkKind = Literal["heading", "paragraph", "quote", "rule"]
@@ -24,10 +25,25 @@ class Chunk:
     level: int = 0  # 1–6 for headings
     role: Role | None = None
     anchor: str | None = None  # footnote target name or id
-    link_share: float = 0.0  # share of the text that is link text
-    italic: bool = False  # all of the text is in <i>/<em>
-    labels: list[tuple[str, str]] = field(default_factory=list)  # (label, value) pairs marked up as labels
+    # Typography, measured only when layout asks (few chunks need it): a reader passes
+    # `measure` returning (share of the text that is link text, all of it italic).
+    measure: Callable[[], tuple[float, bool]] | None = None
+    is_metadata: bool | None = None  # decided once by layout
+    _typography: tuple[float, bool] | None = None
 
     @property
     def text(self) -> str:
-        return " ".join(line for line in self.lines if line)
+        return " ".join(self.lines)
+
+    def _measured(self) -> tuple[float, bool]:
+        if self._typography is None:
+            self._typography = self.measure() if self.measure is not None else (0.0, False)
+        return self._typography
+
+    @property
+    def link_share(self) -> float:
+        return self._measured()[0]
+
+    @property
+    def italic(self) -> bool:
+        return self._measured()[1]

@@ -7,9 +7,8 @@ p.from, p.updat, p.footer, nav, footer …). Layout does the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
-import lxml.html
 from lxml import etree
 
 from hemeroteca.fields.language import normalise_language_tag
@@ -53,24 +52,35 @@ def _classes(element: etree._Element) -> list[str]:
 def _role_of(element: etree._Element, inherited: Role | None) -> Role | None:
     for name in _classes(element):
         role = _CLASS_ROLES.get(name)
+        if role == "running_head" and element.tag in _HEADINGS:
+            continue  # h3.title is a title; p.title is the running head
         if role is not None:
             return role
     return _TAG_ROLES.get(element.tag, inherited) if isinstance(element.tag, str) else inherited
 
 
-def _has_block_child(element: etree._Element) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element)
+# <br> becomes this private-use character, which no MIA text holds, so that newlines in
+# the source (mere white space) are not taken for line breaks.
+_LINE_BREAK = "\ue000"
+_TEXT = etree.XPath("string()")  # compiled once: the fastest way to an element's text
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+# Plain etree elements: lxml.html's element classes cost a lookup per element visited.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+
+
+def _text(element: etree._Element) -> str:
+    return str(_TEXT(element))
 
 
 def _lines(element: etree._Element) -> list[str]:
-    lines = (normalise_space(line) for line in element.text_content().split("\n"))
+    lines = (normalise_space(line) for line in _text(element).split(_LINE_BREAK))
     return [line for line in lines if line]
 
 
 def _share_in(element: etree._Element, tags: tuple[str, ...], total: int) -> float:
     if total == 0:
         return 0.0
-    inside = sum(len(normalise_space(e.text_content())) for e in element.iter(*tags) if e is not element)
+    inside = sum(len(normalise_space(_text(e))) for e in element.iter(*tags) if e is not element)
     return min(inside / total, 1.0)
 
 
@@ -94,8 +104,8 @@ def _chunk(element: etree._Element, role: Role | None) -> Chunk | None:
     if tag in _HEADINGS:
         return Chunk("heading", lines, level=_HEADINGS[tag], role=role if role != "note" else None)
     kind = "quote" if tag == "blockquote" or classes & _QUOTE_CLASSES else "paragraph"
-    chunk = Chunk(kind, lines, role=role, link_share=_share_in(element, ("a",), total))
-    chunk.italic = _share_in(element, ("i", "em"), total) > 0.95
+    chunk = Chunk(kind, lines, role=role)
+    chunk.measure = lambda: (_share_in(element, ("a",), total), _share_in(element, ("i", "em"), total) > 0.95)
     if role == "note":
         chunk.anchor = _anchor(element)
     if element.get("align", "").lower() == "right" and len(lines) <= 3 and total < 80:
@@ -103,87 +113,109 @@ def _chunk(element: etree._Element, role: Role | None) -> Chunk | None:
     return chunk
 
 
-def _walk(element: etree._Element, inherited: Role | None) -> Iterator[Chunk]:
-    tag = element.tag
-    if not isinstance(tag, str) or tag in _SKIPPED:
-        return
-    role = _role_of(element, inherited)
-    if tag == "hr":
-        yield Chunk("rule", [])
-        return
-    if tag == "blockquote" and not _has_block_child(element) or not _has_block_child(element):
-        chunk = _chunk(element, role)
-        if chunk is not None:
-            yield chunk
-        return
-    if tag == "blockquote":
-        for chunk in _walk_children(element, role):
-            if chunk.kind == "paragraph":
-                chunk.kind = "quote"
-            yield chunk
-        return
-    yield from _walk_children(element, role)
+class _Walker:
+    """One pass over the tree in document order, appending a Chunk per block of text."""
+
+    def __init__(self) -> None:
+        self.chunks: list[Chunk] = []
+        self.in_information = False
+
+    def walk(self, element: etree._Element, inherited: Role | None) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            return
+        role = _role_of(element, inherited)
+        if tag == "hr":
+            # Old templates frame the information block with hr.infotop … hr.infobot.
+            classes = _classes(element)
+            self.in_information = "infotop" in classes or (self.in_information and "infobot" not in classes)
+            self.chunks.append(Chunk("rule", []))
+            return
+        if self.in_information and role is None:
+            role = "information"
+        if not any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element):
+            chunk = _chunk(element, role)
+            if chunk is not None:
+                self.chunks.append(chunk)
+            return
+        first = len(self.chunks)
+        self.walk_children(element, role)
+        if tag == "blockquote":
+            for chunk in self.chunks[first:]:
+                if chunk.kind == "paragraph":
+                    chunk.kind = "quote"
+
+    def walk_children(self, element: etree._Element, role: Role | None) -> None:
+        """Children in order; loose inline text between block children forms paragraphs of its own."""
+        parts: list[str] = [element.text or ""]
+        link_chars = 0
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                parts.append(child.tail or "")
+            elif tag in _BLOCKS or _holds_block(child):
+                self.add_loose(parts, link_chars, role)
+                self.walk(child, role)
+                parts, link_chars = [child.tail or ""], 0
+            else:
+                content = _text(child)
+                if tag == "a":
+                    link_chars += len(content.strip())
+                parts.append(content)
+                parts.append(child.tail or "")
+        self.add_loose(parts, link_chars, role)
+
+    def add_loose(self, parts: list[str], link_chars: int, role: Role | None) -> None:
+        text = "".join(parts)
+        if not text or text.isspace():
+            return
+        lines = [line for line in (normalise_space(piece) for piece in text.split(_LINE_BREAK)) if line]
+        if lines:
+            total = sum(len(line) for line in lines)
+            self.chunks.append(Chunk("paragraph", lines, role=role, measure=lambda: (min(link_chars / total, 1.0), False)))
 
 
-def _walk_children(element: etree._Element, role: Role | None) -> Iterator[Chunk]:
-    """Children in order; loose inline text between block children forms paragraphs of its own."""
-    parts: list[str] = [element.text or ""]
-    link_chars = 0
-    for child in element:
-        if not isinstance(child.tag, str) or child.tag in _SKIPPED:
-            parts.append(child.tail or "")
-        elif child.tag in _BLOCKS:
-            loose = _loose_chunk(parts, link_chars, role)
-            if loose is not None:
-                yield loose
-            yield from _walk(child, role)
-            parts, link_chars = [child.tail or ""], 0
-        else:
-            content = child.text_content()
-            if child.tag == "a":
-                link_chars += len(normalise_space(content))
-            parts.extend((content, child.tail or ""))
-    loose = _loose_chunk(parts, link_chars, role)
-    if loose is not None:
-        yield loose
-
-
-def _loose_chunk(parts: list[str], link_chars: int, role: Role | None) -> Chunk | None:
-    lines = [line for line in (normalise_space(piece) for piece in "".join(parts).split("\n")) if line]
-    if not lines:
-        return None
-    total = sum(len(line) for line in lines)
-    return Chunk("paragraph", lines, role=role, link_share=min(link_chars / total, 1.0))
+def _holds_block(element: etree._Element) -> bool:
+    """An inline element wrapping blocks, as in the Portuguese template's <a><h2>Author</h2></a>."""
+    return next(element.iter(*_BLOCKS), None) is not None
 
 
 def _prepare(root: etree._Element) -> None:
-    """Line breaks become newlines; inline note markers stay readable as "[1]"."""
+    """Scripts go; line breaks become _LINE_BREAK; inline note markers stay readable as "[1]"."""
+    etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
     for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        br.tail = _LINE_BREAK + (br.tail or "")
     for sup in root.iter("sup"):
         if set(_classes(sup)) & _INLINE_NOTE_CLASSES:
-            text = normalise_space(sup.text_content())
+            text = normalise_space(_text(sup))
             if text and not text.startswith("["):
                 for child in list(sup):
                     sup.remove(child)
                 sup.text = f"[{text}]"
 
 
-def read_html(text: str) -> Record:
-    """The record of one HTML page given as text."""
+def read_html(text: str, author_hints: tuple[str, ...] = ()) -> Record:
+    """The record of one HTML page given as text; `author_hints` are used only where the page names no author."""
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as error:
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise EmptyPageError(f"no HTML content ({error})") from error
+    if root is None:
+        raise EmptyPageError("no HTML content")
     _prepare(root)
     title_element = root.find(".//title")
-    title_hint = normalise_space(title_element.text_content()) if title_element is not None else None
+    title_hint = normalise_space(_text(title_element)) if title_element is not None else None
     language = normalise_language_tag(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
     for meta in root.iter("meta"):
         if (meta.get("http-equiv") or "").lower() == "content-language" and language is None:
             language = normalise_language_tag(meta.get("content"))
     body = root.find("body")
-    chunks = list(_walk(body if body is not None else root, None))
+    walker = _Walker()
+    walker.walk(body if body is not None else root, None)
+    chunks = walker.chunks
     if not chunks and not title_hint:
         raise EmptyPageError("the page holds no text")
-    return assemble(chunks, language=language, title_hint=title_hint)
+    meta_authors = tuple(
+        normalise_space(meta.get("content") or "") for meta in root.iter("meta") if (meta.get("name") or "").lower() == "author"
+    )
+    return assemble(chunks, language=language, title_hint=title_hint, author_hints=meta_authors + author_hints)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from hemeroteca.catalogue.mia import load_default_catalogue
+from hemeroteca.catalogue.names import clean_person_name
 from hemeroteca.fields.boilerplate import is_navigation_line, last_updated_text
 from hemeroteca.fields.citation import parse_citation
 from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value
@@ -28,9 +29,12 @@ from hemeroteca.record import Block, Citation, Credit, DateValue, Note, Person, 
 
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
-_HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
+_METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
+_HEADER_PLAIN_MAX = 5
+_SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture  # author, title, deck, dateline, running head
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
+    r"note\s+by\s+[A-Z][\w ]+$|"
     r"nota\s+(?:do|da|del|de\s+la)\s+(?:editor|edição|edicao|edición|redacción|redação|tradutor|traductor))\b",
     re.IGNORECASE,
 )
@@ -45,6 +49,14 @@ _BOOKISH = re.compile(
     r"progress|foreign languages)\b",
     re.IGNORECASE,
 )
+_FIRST_PUBLISHED = re.compile(
+    r"^(?:originally\s+|first\s+)?published(?:\s+in\s+(?:english|french|german|russian|\w+ish))?\s+(?:in|by)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+from\s+(?P<rest>.+)$", re.IGNORECASE)
+# Where a second "Label:" starts inside one line, after a sentence or clause ends.
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
+_TITLE_NOTE_MARKER = re.compile(r"\s*\[(?:\d{1,3}|\*|[a-z])\]$")
 _REPRINTED = re.compile(r"^(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
 
 
@@ -55,6 +67,7 @@ class _Metadata:
     fields: dict[str, str] = field(default_factory=dict)
     credits: list[Credit] = field(default_factory=list)
     source: Citation | None = None
+    version_source: Citation | None = None  # "This version from …": the text transcribed
     license: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -63,19 +76,35 @@ class _Metadata:
         line = normalise_space(line)
         if not line:
             return True
+        # "Published: Pravda No. 68, March 22, 1913. Signed: W." holds two fields.
+        pieces = _NEXT_LABEL.split(line)
+        if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
+            line = pieces[0]
         labelled = LABELLED_LINE.match(line)
         if labelled:
-            label, value = labelled.group(1), labelled.group(2).strip()
+            label, value = labelled.group(1), labelled.group(2).strip().rstrip(";").strip()
             name = field_for_label(label)
             if name is not None:
                 self._take_field(name, value)
+                self._take_pieces(pieces)
                 return True
             if in_information_block and value:
                 self.extra.setdefault(normalise_space(label), value)
+                self._take_pieces(pieces)
                 return True
         credits = parse_credit_sentences(line)
         if credits is not None:
             self.credits.extend(credits)
+            return True
+        published = _FIRST_PUBLISHED.match(line)
+        if published:
+            self.fields.setdefault("published", published.group("rest"))
+            if self.source is None:
+                self.source = parse_citation(published.group("rest"))
+            return True
+        version = _THIS_VERSION.match(line)
+        if version:
+            self.version_source = parse_citation(version.group("rest"))
             return True
         if line.casefold().startswith("from ") and self.source is None:
             citation = parse_citation(line)
@@ -93,6 +122,18 @@ class _Metadata:
                 self.extra.setdefault(f"Line {len(self.extra) + 1}", line)
             return True
         return False
+
+    @staticmethod
+    def _labelled_field(piece: str) -> bool:
+        labelled = LABELLED_LINE.match(piece)
+        return bool(labelled) and field_for_label(labelled.group(1)) is not None
+
+    def _take_pieces(self, pieces: list[str]) -> None:
+        if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
+            for piece in pieces[1:]:
+                labelled = LABELLED_LINE.match(piece)
+                assert labelled is not None
+                self._take_field(field_for_label(labelled.group(1)) or "", labelled.group(2).strip().rstrip(";").strip())
 
     def _take_field(self, name: str, value: str) -> None:
         if name.startswith("credit:"):
@@ -118,16 +159,17 @@ def _is_date_only(text: str) -> DateValue | None:
     return date if len(rest) <= 3 else None
 
 
-def _person(text: str) -> str | None:
-    """The author's display name when `text` names one person, else None."""
+def _person(text: str) -> Person | None:
+    """The author when `text` names one person: MIA's form of the name if it knows them, else as printed."""
     text = strip_trailing_period(normalise_space(text))
     by_line = _BY_LINE.match(text)
     if by_line:
         text = by_line.group("name")
-    entry = load_default_catalogue().match_author(text)
+    printed = clean_person_name(text)
+    entry = load_default_catalogue().match_author_loosely(printed)
     if entry is not None:
-        return entry.name
-    return text.replace("’", "'") if looks_like_person_name(text) else None
+        return Person(name=entry.name, printed_as=printed if printed != entry.name else None)
+    return Person(name=printed) if looks_like_person_name(printed) else None
 
 
 def _running_head(text: str) -> bool:
@@ -137,28 +179,61 @@ def _running_head(text: str) -> bool:
 
 
 def _is_metadata_chunk(chunk: Chunk) -> bool:
+    if chunk.is_metadata is None:
+        chunk.is_metadata = _bibliographic(chunk)
+    return chunk.is_metadata
+
+
+_BIBLIOGRAPHIC_STARTS = (
+    "from ", "transcri", "marked", "mark-", "html", "translat", "proof", "edited", "scanned", "correct",
+    "reprint", "republish", "reproduc", "convert",
+)
+
+
+def _may_be_bibliographic(line: str) -> bool:
+    """A cheap first look: a label near the start, or a credit or source verb."""
+    return len(line) <= _METADATA_LINE_MAX and (":" in line[:48] or line[:10].casefold().startswith(_BIBLIOGRAPHIC_STARTS))
+
+
+def _bibliographic(chunk: Chunk) -> bool:
     if chunk.role in ("information", "from", "credits", "license"):
         return True
-    if chunk.kind != "paragraph" or not chunk.lines:
+    if chunk.kind != "paragraph" or not chunk.lines or not any(_may_be_bibliographic(line) for line in chunk.lines):
         return False
+    # Every line bibliographic; or, as in pandoc's copies of MIA's information block
+    # ("**Workers' Republic**, 27 August 1898.\ Transcribed by …"), credit or labelled
+    # lines with short citation lines among them.
     probe = _Metadata()
-    return all(probe.take_line(line, in_information_block=False) for line in chunk.lines)
+    verdicts = [probe.take_line(line, in_information_block=False) for line in chunk.lines]
+    if all(verdicts):
+        return True
+    return any(verdicts) and all(ok or len(line) < 200 and parse_date(line) is not None for ok, line in zip(verdicts, chunk.lines))
 
 
 def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[str]]:
-    """Drop navigation; return the kept chunks and the last-updated and added texts found."""
+    """Drop navigation; return the kept chunks and the last-updated and added texts found.
+
+    Furniture lines sit above the first stretch of text and below the last one (the
+    middle of a page is text, and menus there are marked up as such), so lines are
+    looked at only in those two margins.
+    """
+    substantial = [i for i, chunk in enumerate(chunks) if chunk.role is None and len(chunk.text) > _SUBSTANTIAL_CHARS]
+    top, bottom = (substantial[0], substantial[-1]) if substantial else (len(chunks), -1)
     kept: list[Chunk] = []
     updated: list[str] = []
     added: list[str] = []
-    for chunk in chunks:
+    for index, chunk in enumerate(chunks):
+        in_margin = index < top or index > bottom or chunk.role is not None
         lines: list[str] = []
-        for line in chunk.lines:
+        for line in chunk.lines if in_margin else ():
             date_text = last_updated_text(line)
             if date_text is not None:
-                is_added = line.strip().casefold().startswith(("inclus", "incluído"))
+                is_added = line.casefold().startswith(("inclus", "incluído"))
                 (added if is_added else updated).append(date_text)
             elif not is_navigation_line(line):
                 lines.append(line)
+        if not in_margin:
+            lines = chunk.lines
         if chunk.role == "navigation" or chunk.role == "updated" and not lines:
             continue
         if lines or chunk.kind == "rule":
@@ -229,7 +304,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
         elif record.title is None and position == 0 and remaining and _running_head(text):
             record.running_head = record.running_head or text
         elif not record.authors and chunk.level != 1 and _is_author_line(record, chunk, text, has_h1, bool(remaining)):
-            record.authors.append(Person(name=_person(text) or text))
+            record.authors.append(_person(text) or Person(name=text))
         elif record.title is None and not has_h1:
             record.title = text
         elif record.subtitle is None:
@@ -248,33 +323,38 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
     if chunk.kind != "heading":
         return False
     stripped = strip_trailing_period(normalise_space(text))
-    return load_default_catalogue().match_author(stripped) is not None or chunk.level == 2 and looks_like_person_name(stripped)
+    return load_default_catalogue().match_author_loosely(stripped) is not None or chunk.level == 2 and looks_like_person_name(stripped)
 
 
 def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None:
-    in_notes = False
+    section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
     seen_text = False
     for chunk in body:
         if chunk.kind == "rule" or not chunk.lines:
             continue
         text = chunk.text
-        if _is_metadata_chunk(chunk) and chunk.role != "note":
+        if _is_metadata_chunk(chunk) and chunk.role != "note" and section is None:
             for line in chunk.lines:
                 metadata.take_line(line, in_information_block=chunk.role == "information")
             continue
-        if chunk.kind == "heading":
-            in_notes = bool(_NOTES_HEADING.match(text)) or in_notes and chunk.level >= 4
-            record.body.append(Block("heading", text))
+        if _NOTES_HEADING.match(text) and (chunk.kind == "heading" or len(text) < 30):
+            section = "notes"  # the heading itself is furniture
             continue
-        if chunk.role == "note" or in_notes:
-            if _NOTES_HEADING.match(text):
-                in_notes = True
+        if chunk.kind == "heading" and _EDITOR_NOTE.match(text):
+            section = "editor"
+            continue
+        if chunk.kind == "heading":
+            if chunk.level <= 3:
+                section = None
+            if section is None:
+                record.body.append(Block("heading", text))
                 continue
+        if chunk.role == "note" or section == "notes":
             kind = "footnote" if chunk.anchor else "endnote"
             record.notes.append(Note(kind=kind, text=text, anchor=chunk.anchor))
             record.body.append(Block("note", text))
             continue
-        if _EDITOR_NOTE.match(text) or chunk.role == "editor_note" or (chunk.italic and not seen_text):
+        if section == "editor" or _EDITOR_NOTE.match(text) or chunk.role == "editor_note" or (not seen_text and chunk.italic):
             record.notes.append(Note(kind="editor", text=text))
             record.body.append(Block("note", text))
             continue
@@ -295,7 +375,7 @@ def _resolve_quoted(name: str | None) -> str | None:
     if name is None:
         return None
     catalogue = load_default_catalogue()
-    entry = catalogue.match_author(name)
+    entry = catalogue.match_author_loosely(name)
     if entry is None and " " not in name:
         entry = catalogue.match_author_by_surname(name)
     return entry.name if entry is not None else name
@@ -319,8 +399,41 @@ def _published(metadata: _Metadata) -> DateValue | None:
     return None
 
 
-def assemble(chunks: list[Chunk], *, language: str | None = None, title_hint: str | None = None) -> Record:
-    """Build the record of one page from its chunks in reading order."""
+def _clean_title(title: str | None) -> str | None:
+    """Drop note markers ("…Bonaparte[64]") and the brackets of an editor-supplied title."""
+    if title is None:
+        return None
+    title = _TITLE_NOTE_MARKER.sub("", title).strip()
+    if title.startswith("[") and title.endswith("]") and "[" not in title[1:-1]:
+        title = title[1:-1].strip()
+    return title or None
+
+
+def _written(metadata: _Metadata, dateline: str | None, published: DateValue | None) -> DateValue | None:
+    """The "Written:" field; else the dateline under the title, unless it only repeats the publication date."""
+    stated = metadata.fields.get("written")
+    if stated:
+        return _date(stated)
+    if dateline:
+        date = parse_date(dateline)
+        if date is not None and date.edtf is not None and (published is None or published.edtf != date.edtf):
+            return date
+    return None
+
+
+def assemble(
+    chunks: list[Chunk],
+    *,
+    language: str | None = None,
+    title_hint: str | None = None,
+    author_hints: tuple[str, ...] = (),
+) -> Record:
+    """Build the record of one page from its chunks in reading order.
+
+    `title_hint` (the HTML <title>) and `author_hints` (meta author, the archive folder)
+    count only where the page itself says nothing; an author hint only when MIA's
+    catalogue knows the person.
+    """
     record = Record()
     chunks, updated, added = _strip_furniture(chunks)
     metadata = _Metadata()
@@ -332,11 +445,12 @@ def assemble(chunks: list[Chunk], *, language: str | None = None, title_hint: st
     header_end = _header_length(chunks)
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
-    if record.title is None and title_hint:
-        record.title = normalise_space(title_hint) or None
-    record.written = _date(metadata.fields.get("written"))
+    record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
+    if not record.authors:
+        record.authors = _catalogued_authors(author_hints)
     record.published = _published(metadata)
-    record.source = metadata.source
+    record.written = _written(metadata, record.dateline, record.published)
+    record.source = metadata.source or metadata.version_source
     record.credits = metadata.credits
     record.license = metadata.license
     record.last_updated = _date(updated[-1]) if updated else None
@@ -348,3 +462,12 @@ def assemble(chunks: list[Chunk], *, language: str | None = None, title_hint: st
     record.extra_fields = metadata.extra
     record.language = language or detect_language(record.body_text() or (record.title or ""))
     return record
+
+
+def _catalogued_authors(hints: tuple[str, ...]) -> list[Person]:
+    catalogue = load_default_catalogue()
+    for hint in hints:
+        entry = catalogue.match_author_loosely(hint)
+        if entry is not None:
+            return [Person(name=entry.name)]
+    return []

@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.fields.persons import looks_like_person_name
 from hemeroteca.fields.text import normalise_space
 from hemeroteca.readers.blocks import Chunk
@@ -53,6 +54,11 @@ def _is_italic(text: str) -> bool:
     return len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] in "*_" and not stripped.startswith("**")
 
 
+def _link_share(raw: str) -> float:
+    link_chars = sum(len(match.group(1)) for match in _LINK.finditer(raw))
+    return min(link_chars / max(len(_inline(raw)), 1), 1.0)
+
+
 def _paragraph(raw_lines: list[str]) -> Chunk | None:
     raw = " ".join(raw_lines)
     anchor = _EMPTY_ANCHOR.search(raw)
@@ -70,13 +76,11 @@ def _paragraph(raw_lines: list[str]) -> Chunk | None:
     lines = [line for line in lines if line]
     if not lines:
         return None
-    total = len(raw)
-    link_chars = sum(len(m.group(1)) for m in _LINK.finditer(raw))
     quote = raw_lines[0].lstrip().startswith(">")
     if quote:
         lines = [normalise_space(line.lstrip("> ")) for line in lines]
-    chunk = Chunk("quote" if quote else "paragraph", lines, link_share=min(link_chars / max(len(_inline(raw)), 1), 1.0) if total else 0.0)
-    chunk.italic = _is_italic(raw)
+    chunk = Chunk("quote" if quote else "paragraph", lines)
+    chunk.measure = lambda: (_link_share(raw), _is_italic(raw))
     chunk.anchor = anchor.group(1) if anchor else None
     return chunk
 
@@ -144,10 +148,10 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return values, text[match.end() :]
 
 
-def read_markdown(text: str, metadata_json: str | None = None) -> Record:
+def read_markdown(text: str, metadata_json: str | None = None, author_hints: tuple[str, ...] = ()) -> Record:
     """A Markdown page; `metadata_json` is the sidecar of MIA's Russian section, when there is one."""
     front, body = _front_matter(text)
-    record = assemble(markdown_chunks(body), title_hint=front.get("title"))
+    record = assemble(markdown_chunks(body), title_hint=front.get("title"), author_hints=author_hints)
     if metadata_json is not None:
         _apply_sidecar(record, json.loads(metadata_json))
     return record
@@ -167,7 +171,8 @@ def _apply_sidecar(record: Record, sidecar: dict[str, object]) -> None:
     if title:
         record.title = title
     if author and not record.authors:
-        record.authors = [Person(name=author)]
+        entry = load_default_catalogue().match_author_loosely(author)
+        record.authors = [Person(name=entry.name, printed_as=author) if entry else Person(name=author)]
     optional = sidecar.get("optional") if isinstance(sidecar.get("optional"), dict) else {}
     published = optional.get("date-published")
     if published and record.published is None:
