@@ -226,6 +226,7 @@ SHAPES = [
     ("29 February 1900", "29 February 1900", None),
     ("29 February 1936", "29 February 1936", "1936-02-29"),
     ("24–20 November 1987", "24–20 November 1987", None),
+    ("c. Spring 1936", "c. Spring 1936", None),  # EDTF has no qualified season on its own
     ("December–January 1936", "December–January 1936", None),  # which year December falls in is a guess
 ]
 

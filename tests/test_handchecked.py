@@ -80,8 +80,9 @@ def mismatches(record: Record, expect: dict[str, Any]) -> list[str]:
             problems.append(f"credits: expected {expected}, found {got}")
     if expect.get("license_contains") and expect["license_contains"] not in (record.license or ""):
         problems.append(f"license: expected to contain {expect['license_contains']!r}, found {record.license!r}")
-    text_blocks = [b.text for b in record.body if b.kind != "note"]
-    text = "\n".join(text_blocks)
+    # Headings structure the text; its first and last words are in paragraphs, quotations, signatures.
+    text_blocks = [b.text for b in record.body if b.kind in ("paragraph", "quote", "signature")]
+    text = "\n".join(b.text for b in record.body if b.kind != "note")
     starts, ends = expect.get("body_starts_with"), expect.get("body_ends_with")
     if starts and not (text_blocks and text_blocks[0].startswith(starts)):
         problems.append(f"body start: expected {starts!r}, found {text_blocks[0][:60] if text_blocks else None!r}")

@@ -294,7 +294,10 @@ def _edtf(fields: dict[str, str | None], qualifier: str) -> str | None:
     d1, d2 = _int(fields.get("d1")), _int(fields.get("d2"))
     start: _Point = (int(y1 or y2 or 0), m1, d1)
     if y2 is None:  # every range shape ends with a year; single dates have only y1
-        return _format(start, qualifier) if _valid(start) else None
+        # EDTF (and the edtf package) has no qualified season outside an interval.
+        if not _valid(start) or (qualifier and m1 is not None and m1 > 12):
+            return None
+        return _format(start, qualifier)
     # A range prints shared parts once: "20–24 November 1987", "October 21-27, 1864".
     if d1 is not None and m1 is None:
         start = (start[0], m2, d1)

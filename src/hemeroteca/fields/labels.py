@@ -38,11 +38,11 @@ _LABELS: dict[str, str] = {
     "transcription": "credit:transcription", "transcribed": "credit:transcription", "transcriber": "credit:transcription",
     "transcricao": "credit:transcription", "transcripcion": "credit:transcription",
     "transcricao e html": "credit:transcription,html", "transcripcion/html": "credit:transcription,html",
-    "html markup": "credit:markup", "markup": "credit:markup", "mark-up": "credit:markup", "marked up": "credit:markup",
+    "html markup": "credit:markup", "html mark-up": "credit:markup", "html mark up": "credit:markup", "markup": "credit:markup", "mark-up": "credit:markup", "marked up": "credit:markup",
     "html": "credit:html", "proofread": "credit:proofreading", "proofreading": "credit:proofreading",
     "proofed": "credit:proofreading", "revisao": "credit:proofreading", "revision": "credit:proofreading",
     # licence
-    "copyleft": "license", "public domain": "license", "copyright": "license", "license": "license",
+    "copyleft": "license", "public domain": "license:Public Domain", "copyright": "license", "license": "license",
     "licence": "license", "direitos de reproducao": "license", "licencia": "license", "derechos": "license",
 }
 

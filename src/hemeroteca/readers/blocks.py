@@ -28,6 +28,7 @@ class Chunk:
     # Typography, measured only when layout asks (few chunks need it): a reader passes
     # `measure` returning (share of the text that is link text, all of it italic).
     measure: Callable[[], tuple[float, bool]] | None = None
+    lead_emphasis: str | None = None  # italic or bold text the chunk starts with
     is_metadata: bool | None = None  # decided once by layout
     _typography: tuple[float, bool] | None = None
 

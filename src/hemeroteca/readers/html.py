@@ -35,9 +35,10 @@ _CLASS_ROLES: dict[str, Role] = {
     "title": "running_head",
     "endnote": "note", "note": "note", "notes": "note", "footnote": "note", "nota": "note", "notas": "note",
     "signature": "signature", "sig": "signature", "assinatura": "signature", "firma": "signature",
-    "cc": "license",
+    "editorial": "editor_note", "nota-editor": "editor_note",
 }
 _TAG_ROLES: dict[str, Role] = {"nav": "navigation", "footer": "navigation"}
+_EMPHASIS = {"i", "em", "b", "strong", "cite"}
 _INLINE_NOTE_CLASSES = {"anote", "ednote", "enote"}
 
 
@@ -50,7 +51,10 @@ def _classes(element: etree._Element) -> list[str]:
 
 
 def _role_of(element: etree._Element, inherited: Role | None) -> Role | None:
-    for name in _classes(element):
+    classes = _classes(element)
+    if "cc" in classes:
+        return "license"  # the Portuguese template's p.info.cc holds the licence link
+    for name in classes:
         role = _CLASS_ROLES.get(name)
         if role == "running_head" and element.tag in _HEADINGS:
             continue  # h3.title is a title; p.title is the running head
@@ -84,6 +88,14 @@ def _share_in(element: etree._Element, tags: tuple[str, ...], total: int) -> flo
     return min(inside / total, 1.0)
 
 
+def _lead_emphasis(element: etree._Element) -> str | None:
+    """Text set in italics or bold at the very start: how MIA marks a periodical's name in a source line."""
+    if (element.text or "").strip() or not len(element):
+        return None
+    first = element[0]
+    return normalise_space(_text(first)) or None if first.tag in _EMPHASIS else None
+
+
 def _anchor(element: etree._Element) -> str | None:
     if element.get("id"):
         return element.get("id")
@@ -102,9 +114,12 @@ def _chunk(element: etree._Element, role: Role | None) -> Chunk | None:
     total = sum(len(line) for line in lines)
     classes = set(_classes(element))
     if tag in _HEADINGS:
-        return Chunk("heading", lines, level=_HEADINGS[tag], role=role if role != "note" else None)
+        return Chunk("heading", lines, level=_HEADINGS[tag], role=role if role in ("editor_note", "navigation") else None)
     kind = "quote" if tag == "blockquote" or classes & _QUOTE_CLASSES else "paragraph"
-    chunk = Chunk(kind, lines, role=role)
+    if role == "license":
+        links = [link.get("href") for link in element.iter("a") if link.get("href", "").startswith("http")]
+        lines = [" ".join(lines + [f"({links[0]})"])] if links else lines
+    chunk = Chunk(kind, lines, role=role, lead_emphasis=_lead_emphasis(element))
     chunk.measure = lambda: (_share_in(element, ("a",), total), _share_in(element, ("i", "em"), total) > 0.95)
     if role == "note":
         chunk.anchor = _anchor(element)

@@ -71,6 +71,14 @@ class _Metadata:
     license: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
+    def take_chunk(self, chunk: Chunk, *, in_information_block: bool) -> None:
+        citation = _citation_chunk(chunk)
+        if citation is not None and self.source is None:
+            self.source = citation
+            return
+        for line in chunk.lines:
+            self.take_line(line, in_information_block=in_information_block)
+
     def take_line(self, line: str, *, in_information_block: bool) -> bool:
         """Record one bibliographic line; False when the line is not one."""
         line = normalise_space(line)
@@ -143,8 +151,13 @@ class _Metadata:
                 self.source = parse_citation(value)
             else:
                 self.extra.setdefault("Source", value)
-        elif name == "license":
-            self.license = self.license or strip_trailing_period(value) or None
+        elif name.startswith("license"):
+            # "Public Domain: Lenin Internet Archive (2004)": the label is the licence.
+            label = name.partition(":")[2]
+            statement = strip_trailing_period(value)
+            if label and label.casefold() not in statement.casefold():
+                statement = f"{label}: {statement}" if statement else label
+            self.license = self.license or statement or None
         else:
             self.fields.setdefault(name, value)
 
@@ -186,7 +199,7 @@ def _is_metadata_chunk(chunk: Chunk) -> bool:
 
 _BIBLIOGRAPHIC_STARTS = (
     "from ", "transcri", "marked", "mark-", "html", "translat", "proof", "edited", "scanned", "correct",
-    "reprint", "republish", "reproduc", "convert",
+    "reprint", "republish", "reproduc", "convert", "first", "originall", "publish", "this versio",
 )
 
 
@@ -195,8 +208,22 @@ def _may_be_bibliographic(line: str) -> bool:
     return len(line) <= _METADATA_LINE_MAX and (":" in line[:48] or line[:10].casefold().startswith(_BIBLIOGRAPHIC_STARTS))
 
 
+def _citation_chunk(chunk: Chunk) -> Citation | None:
+    """A short chunk that starts with an emphasised name and holds a date: "*The Daily People* / March 4, 1905"."""
+    if chunk.lead_emphasis is None or chunk.kind != "paragraph" or len(chunk.text) > 200 or len(chunk.lines) > 3:
+        return None
+    if any(LABELLED_LINE.match(line) or parse_credit_sentences(line) for line in chunk.lines):
+        return None
+    citation = parse_citation(", ".join(line.rstrip(",. ") for line in chunk.lines))
+    if citation.periodical and citation.date and citation.date.edtf and citation.periodical.strip("*_ ") == chunk.lead_emphasis.strip(" ,."):
+        return citation
+    return None
+
+
 def _bibliographic(chunk: Chunk) -> bool:
     if chunk.role in ("information", "from", "credits", "license"):
+        return True
+    if _citation_chunk(chunk) is not None:
         return True
     if chunk.kind != "paragraph" or not chunk.lines or not any(_may_be_bibliographic(line) for line in chunk.lines):
         return False
@@ -257,25 +284,31 @@ def _trim_link_edges(chunks: list[Chunk]) -> list[Chunk]:
 
 
 def _header_length(chunks: list[Chunk]) -> int:
-    """How many leading chunks are header: up to the last bibliographic or heading chunk of the leading run."""
-    end = 0
-    plain_since_end: list[Chunk] = []
+    """How many leading chunks are header.
+
+    The header runs to the last bibliographic chunk of the leading run; headings after
+    it open the text. A page with no bibliographic block has its leading headings as header.
+    """
+    after_metadata = 0
+    after_headings = 0
+    plain_since: list[Chunk] = []
     for index, chunk in enumerate(chunks[:_LEADING_RUN_MAX_CHUNKS]):
         if chunk.kind == "rule":
             continue
         if _is_metadata_chunk(chunk):
             # Short plain lines before the bibliographic block are the header of a text dump
             # (author, title, deck, dateline); a run of text before it is not.
-            if len(plain_since_end) > _HEADER_PLAIN_MAX or any(len(c.text) > 200 for c in plain_since_end):
+            if len(plain_since) > _HEADER_PLAIN_MAX or any(len(c.text) > 200 for c in plain_since):
                 break
-            end, plain_since_end = index + 1, []
-        elif chunk.kind == "heading" and chunk.level <= 3 or chunk.role == "running_head":
-            if not plain_since_end:
-                end = index + 1
+            after_metadata, plain_since = index + 1, []
+        elif chunk.kind == "heading" or chunk.role == "running_head":
+            if not plain_since and not after_metadata:
+                after_headings = index + 1
         elif len(chunk.text) > _LEADING_RUN_MAX_CHARS or chunk.kind == "quote":
             break
         else:
-            plain_since_end.append(chunk)
+            plain_since.append(chunk)
+    end = after_metadata or after_headings
     if end == 0 and chunks and chunks[0].kind == "paragraph" and len(chunks) > 1 and len(chunks[0].text) < 150:
         end = 1  # a bare text: its first short line is the title
     return end
@@ -287,8 +320,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
         if chunk.kind == "rule":
             continue
         if _is_metadata_chunk(chunk):
-            for line in chunk.lines:
-                metadata.take_line(line, in_information_block=True)
+            metadata.take_chunk(chunk, in_information_block=True)
         elif chunk.role == "running_head":
             record.running_head = record.running_head or chunk.text
         else:
@@ -307,6 +339,12 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
             record.authors.append(_person(text) or Person(name=text))
         elif record.title is None and not has_h1:
             record.title = text
+        elif record.title is None:
+            # Above the h1: the book or series the page belongs to.
+            if record.running_head is None:
+                record.running_head = text
+            else:
+                metadata.extra.setdefault("Heading", text)
         elif record.subtitle is None:
             record.subtitle = text
         else:
@@ -334,8 +372,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             continue
         text = chunk.text
         if _is_metadata_chunk(chunk) and chunk.role != "note" and section is None:
-            for line in chunk.lines:
-                metadata.take_line(line, in_information_block=chunk.role == "information")
+            metadata.take_chunk(chunk, in_information_block=chunk.role == "information")
             continue
         if _NOTES_HEADING.match(text) and (chunk.kind == "heading" or len(text) < 30):
             section = "notes"  # the heading itself is furniture
@@ -399,6 +436,16 @@ def _published(metadata: _Metadata) -> DateValue | None:
     return None
 
 
+def _without_title(source: Citation | None, title: str | None) -> Citation | None:
+    """"*Bruce Glasier in Ireland*, **Justice**, 31 March 1900": a citation may open with the article's own title."""
+    if source is None or not title or not source.periodical:
+        return source
+    if source.periodical.strip(" “”\"'*_").casefold() != title.strip(" “”\"'").casefold():
+        return source
+    rest = source.raw.split(",", 1)[1].strip() if "," in source.raw else ""
+    return parse_citation(rest) if rest else source
+
+
 def _clean_title(title: str | None) -> str | None:
     """Drop note markers ("…Bonaparte[64]") and the brackets of an editor-supplied title."""
     if title is None:
@@ -450,7 +497,7 @@ def assemble(
         record.authors = _catalogued_authors(author_hints)
     record.published = _published(metadata)
     record.written = _written(metadata, record.dateline, record.published)
-    record.source = metadata.source or metadata.version_source
+    record.source = _without_title(metadata.source or metadata.version_source, record.title)
     record.credits = metadata.credits
     record.license = metadata.license
     record.last_updated = _date(updated[-1]) if updated else None

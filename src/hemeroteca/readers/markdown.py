@@ -21,7 +21,7 @@ from hemeroteca.record import DateValue, Person, Record
 from hemeroteca.fields.dates import parse_date
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*(?:\{[^}]*\})?\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*(?:\s+\{[^}]*\})?\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*(?:\s*\*){2,}|_{3,})\s*$")
 _GRID_BORDER = re.compile(r"^\s*\+[-=+:]+\+\s*$")
 _GRID_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -34,6 +34,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _FENCE = re.compile(r"^\s*:::")
+_LEAD_EMPHASIS = re.compile(r"^\s*(\*\*|\*|__|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 def _inline(text: str) -> str:
@@ -79,7 +80,8 @@ def _paragraph(raw_lines: list[str]) -> Chunk | None:
     quote = raw_lines[0].lstrip().startswith(">")
     if quote:
         lines = [normalise_space(line.lstrip("> ")) for line in lines]
-    chunk = Chunk("quote" if quote else "paragraph", lines)
+    lead = _LEAD_EMPHASIS.match(raw)
+    chunk = Chunk("quote" if quote else "paragraph", lines, lead_emphasis=normalise_space(_inline(lead.group(2))) if lead else None)
     chunk.measure = lambda: (_link_share(raw), _is_italic(raw))
     chunk.anchor = anchor.group(1) if anchor else None
     return chunk
@@ -98,10 +100,14 @@ def markdown_chunks(text: str) -> list[Chunk]:
             pending.clear()
 
     def close_grid() -> None:
-        chunk = _paragraph(grid_rows) if grid_rows else None
-        if chunk is not None:
-            chunk.kind = "quote"
-            chunks.append(chunk)
+        if any(_HEADING.match(row.strip()) for row in grid_rows):
+            # A page header laid out in a table (author, title, date as headings): read it as Markdown.
+            chunks.extend(markdown_chunks("\n".join(row.strip() for row in grid_rows)))
+        else:
+            chunk = _paragraph(grid_rows) if grid_rows else None
+            if chunk is not None:
+                chunk.kind = "quote"
+                chunks.append(chunk)
         grid_rows.clear()
 
     in_grid = False
