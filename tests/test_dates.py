@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from edtf import parse_edtf
 
-from hemeroteca.fields.dates import iter_dates, parse_date
+from hemeroteca.fields.dates import iter_date_spans, parse_date
 from hemeroteca.fields.text import normalise_space
 from hemeroteca.record import DateValue
 
@@ -265,7 +265,7 @@ def test_no_date(text: str) -> None:
     assert parse_date(text) is None
 
 
-def test_iter_dates_finds_every_date() -> None:
+def test_iter_date_spans_finds_every_date() -> None:
     # mia-reader/_pages/archive/plekhanov/1905/10/internationalism.md
     line = "Source: Social Democrat, 1905, Vol. 9. no. 10, 15 Oct 1905, p.607;"
-    assert [value.edtf for value in iter_dates(line)] == ["1905", "1905-10-15"]
+    assert [(start, value.edtf) for start, value in iter_date_spans(line)] == [(25, "1905"), (47, "1905-10-15")]

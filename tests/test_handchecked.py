@@ -80,8 +80,11 @@ def mismatches(record: Record, expect: dict[str, Any]) -> list[str]:
             problems.append(f"credits: expected {expected}, found {got}")
     if expect.get("license_contains") and expect["license_contains"] not in (record.license or ""):
         problems.append(f"license: expected to contain {expect['license_contains']!r}, found {record.license!r}")
-    # Headings structure the text; its first and last words are in paragraphs, quotations, signatures.
+    # Headings and bylines frame the text; its first words are in a paragraph or quotation,
+    # its last in a paragraph, quotation or signature.
     text_blocks = [b.text for b in record.body if b.kind in ("paragraph", "quote", "signature")]
+    while text_blocks and record.body and text_blocks[0] in [b.text for b in record.body if b.kind == "signature"][:1]:
+        text_blocks = text_blocks[1:]
     text = "\n".join(b.text for b in record.body if b.kind != "note")
     starts, ends = expect.get("body_starts_with"), expect.get("body_ends_with")
     if starts and not (text_blocks and text_blocks[0].startswith(starts)):

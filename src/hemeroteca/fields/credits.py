@@ -23,10 +23,16 @@ _VERB_ROLES: tuple[tuple[str, str], ...] = (
     ("correct", "proofreading"),
     ("edit", "editing"),
     ("scan", "transcription"),
+    ("prepar", "markup"),
 )
-_VERBS = r"(?:transcribed|marked[ -]up|html[ -]mark[ -]?up|translated|proof-?read|corrected|edited|scanned|converted to html)"
+_VERBS = (
+    r"(?:transcribed|marked[ -]up|html[ -]mark[ -]?up|translated|proof-?read|corrected|edited|scanned|prepared"
+    r"|converted to html)"
+)
+# "Transcribed by X for Y." and "Scanned and prepared for the Marxist Internet Archive by Paul Flewers."
 CREDIT_SENTENCE = re.compile(
-    rf"^\s*(?P<verbs>{_VERBS}(?:\s*(?:,|and|&|/)\s*{_VERBS})*)\s+(?:into \w+ )?by\s+(?P<rest>.+)$",
+    rf"^\s*(?P<verbs>{_VERBS}(?:\s*(?:,|and|&|/)\s*{_VERBS})*)\s+(?:into \w+ )?"
+    r"(?:for\s+(?:the\s+)?(?P<archive>[^.]+?)\s+)?by\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # Sentences inside one line start afresh at a credit verb: "Transcribed by X. Marked up by Y."
@@ -117,5 +123,18 @@ def parse_credit_sentences(line: str) -> list[Credit] | None:
         match = CREDIT_SENTENCE.match(sentence)
         if not match:
             return None
-        credits.extend(parse_credit_value(roles_in(match.group("verbs")), match.group("rest")))
+        rest = match.group("rest")
+        if match.group("archive"):
+            rest = f"{rest.rstrip('. ')} for {match.group('archive')}"
+        credits.extend(parse_credit_value(roles_in(match.group("verbs")), rest))
     return credits or None
+
+
+def split_off_credits(text: str) -> tuple[str, list[Credit]]:
+    """A source line may end in credit sentences: "… (London, undated). Scanned and prepared … by Paul Flewers."."""
+    sentences = re.split(r"(?<=[.)])\s+(?=[A-Z])", normalise_space(text))
+    for index in range(1, len(sentences)):
+        credits = parse_credit_sentences(" ".join(sentences[index:]))
+        if credits is not None:
+            return " ".join(sentences[:index]), credits
+    return text, []

@@ -66,6 +66,7 @@ def _lookup(names: dict[int, tuple[str, ...]]) -> dict[str, int]:
 
 _MONTHS = _lookup(_MONTH_NAMES)
 _SEASONS = _lookup(_SEASON_NAMES)
+_NAMED = {**_MONTHS, **_SEASONS}  # no word is both
 
 
 _Trie = dict[str, "_Trie"]
@@ -234,17 +235,12 @@ _Point = tuple[int, int | None, int | None]  # year, month (or season 21-24), da
 
 def parse_date(text: str) -> DateValue | None:
     """The first date expression in `text`, as printed and as EDTF; None without one."""
-    return next(iter_dates(text), None)
-
-
-def iter_dates(text: str) -> Iterator[DateValue]:
-    """Every date expression in `text`, left to right."""
-    for _, value in iter_date_spans(text):
-        yield value
+    match = next(_matches(text), None)
+    return None if match is None else _date_value(text, match)[1]
 
 
 def iter_date_spans(text: str) -> Iterator[tuple[int, DateValue]]:
-    """Every date expression in `text` with the offset where it starts."""
+    """Every date expression in `text`, left to right, with the offset where it starts."""
     # `\s` in the patterns matches NBSP too: only the found date needs normalising.
     for match in _matches(text):
         yield _date_value(text, match)
@@ -286,12 +282,12 @@ def _date_value(text: str, match: re.Match[str]) -> tuple[int, DateValue]:
 
 
 def _edtf(fields: dict[str, str | None], qualifier: str) -> str | None:
-    y1, y2 = fields.get("y1"), fields.get("y2")
-    if fields.get("yy") is not None:
-        return _two_digit_end(y1 or "", fields["yy"] or "", fields.get("cut") or "", qualifier)
-    m1 = _month_number(fields.get("m1")) or _season_number(fields.get("s1"))
-    m2 = _month_number(fields.get("m2")) or _season_number(fields.get("s2"))
-    d1, d2 = _int(fields.get("d1")), _int(fields.get("d2"))
+    get = fields.get
+    y1, y2, yy = get("y1"), get("y2"), get("yy")
+    if yy is not None:
+        return _two_digit_end(y1 or "", yy, get("cut") or "", qualifier)
+    m1, m2 = _number(get("m1") or get("s1")), _number(get("m2") or get("s2"))
+    d1, d2 = _number(get("d1")), _number(get("d2"))
     start: _Point = (int(y1 or y2 or 0), m1, d1)
     if y2 is None:  # every range shape ends with a year; single dates have only y1
         # EDTF (and the edtf package) has no qualified season outside an interval.
@@ -317,20 +313,11 @@ def _two_digit_end(y1: str, yy: str, cut: str, qualifier: str) -> str | None:
     return None
 
 
-def _month_number(token: str | None) -> int | None:
+def _number(token: str | None) -> int | None:
+    """A day, month or season as a number: "07" → 7, "Novembro" → 11, "Spring" → 21."""
     if token is None:
         return None
-    if token.isdigit():
-        return int(token)
-    return _MONTHS.get(token.lower())
-
-
-def _season_number(token: str | None) -> int | None:
-    return None if token is None else _SEASONS.get(token.lower())
-
-
-def _int(token: str | None) -> int | None:
-    return None if token is None else int(token)
+    return int(token) if token.isdigit() else _NAMED.get(token.lower())
 
 
 def _valid(point: _Point) -> bool:

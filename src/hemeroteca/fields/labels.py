@@ -16,6 +16,7 @@ _LABELS: dict[str, str] = {
     # written
     "written": "written", "escrito": "written", "escrito em": "written", "escrita": "written",
     "date": "written", "data": "written", "fecha": "written", "написано": "written",
+    "дата написания": "written", "escrito en": "written",
     # spoken
     "delivered": "delivered", "recorded": "delivered", "pronunciado": "delivered",
     "origem": "origin", "origen": "origin",
@@ -26,6 +27,8 @@ _LABELS: dict[str, str] = {
     "опубликовано": "published", "впервые опубликовано": "published",
     # source
     "source": "source", "fonte": "source", "fuente": "source", "источник": "source",
+    "fuente del texto": "source", "fonte do texto": "source",
+    "fonte para a traducao": "translation_source", "fuente de la traduccion": "translation_source",
     "online version": "online_version", "versao online": "online_version", "version digital": "online_version",
     # credits
     "translated": "credit:translation", "translator": "credit:translation", "translation": "credit:translation",

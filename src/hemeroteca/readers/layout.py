@@ -17,7 +17,7 @@ from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
 from hemeroteca.fields.boilerplate import is_navigation_line, last_updated_text
 from hemeroteca.fields.citation import parse_citation
-from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value
+from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
 from hemeroteca.fields.dates import parse_date
 from hemeroteca.fields.labels import LABELLED_LINE, credit_roles, field_for_label
 from hemeroteca.fields.language import detect_language
@@ -46,7 +46,7 @@ _NOTES_HEADING = re.compile(
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
-    r"progress|foreign languages)\b",
+    r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute)\b",
     re.IGNORECASE,
 )
 _FIRST_PUBLISHED = re.compile(
@@ -57,6 +57,9 @@ _THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+
 # Where a second "Label:" starts inside one line, after a sentence or clause ends.
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 _TITLE_NOTE_MARKER = re.compile(r"\s*\[(?:\d{1,3}|\*|[a-z])\]$")
+_ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
+# MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
+_LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
 _REPRINTED = re.compile(r"^(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
 
 
@@ -131,6 +134,12 @@ class _Metadata:
             return True
         return False
 
+    def take_labelled(self, line: str) -> bool:
+        """Take a line only if it is "Label: value" with a label MIA uses."""
+        if not self._labelled_field(line):
+            return False
+        return self.take_line(line, in_information_block=False)
+
     @staticmethod
     def _labelled_field(piece: str) -> bool:
         labelled = LABELLED_LINE.match(piece)
@@ -147,6 +156,8 @@ class _Metadata:
         if name.startswith("credit:"):
             self.credits.extend(parse_credit_value(credit_roles(name), value))
         elif name == "source":
+            value, credits = split_off_credits(value)
+            self.credits.extend(credits)
             if self.source is None:
                 self.source = parse_citation(value)
             else:
@@ -325,10 +336,13 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
             record.running_head = record.running_head or chunk.text
         else:
             plain.append(chunk)
+    _demote_name_heading(plain)
     has_h1 = any(c.kind == "heading" and c.level == 1 for c in plain)
     for position, chunk in enumerate(plain):
         text = split_glued_words(chunk.text) if chunk.kind == "paragraph" else chunk.text
         remaining = plain[position + 1 :]
+        if chunk.kind == "heading" and metadata.take_labelled(text):
+            continue  # "Дата написания: 1918" set as a heading
         if record.dateline is None and _is_date_only(text) is not None:
             record.dateline = text.strip().strip("()[]").strip()
         elif has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None:
@@ -351,6 +365,16 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
             metadata.extra.setdefault("Heading", text)
 
 
+def _demote_name_heading(plain: list[Chunk]) -> None:
+    """Some generated pages set the author as h1 and the title as h2 under it: swap their levels."""
+    headings = [c for c in plain if c.kind == "heading"]
+    for first, second in zip(headings, headings[1:]):
+        if first.level == 1 and second.level == 2:
+            if _person(first.text) is not None and _person(second.text) is None:
+                first.level, second.level = 2, 1
+            return
+
+
 def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_follow: bool) -> bool:
     """The author stands above the title (text dumps, h2 over h1) or, by MIA's convention, as the h2 under it."""
     if _BY_LINE.match(text):
@@ -371,40 +395,53 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
         if chunk.kind == "rule" or not chunk.lines:
             continue
         text = chunk.text
-        if _is_metadata_chunk(chunk) and chunk.role != "note" and section is None:
+        heading = chunk.kind == "heading"
+        if section is None and chunk.role != "note" and _is_metadata_chunk(chunk):
             metadata.take_chunk(chunk, in_information_block=chunk.role == "information")
             continue
-        if _NOTES_HEADING.match(text) and (chunk.kind == "heading" or len(text) < 30):
+        if _NOTES_HEADING.match(text) and (heading or len(text) < 30):
             section = "notes"  # the heading itself is furniture
             continue
-        if chunk.kind == "heading" and _EDITOR_NOTE.match(text):
+        if heading and _EDITOR_NOTE.match(text):
             section = "editor"
             continue
-        if chunk.kind == "heading":
-            if chunk.level <= 3:
-                section = None
-            if section is None:
-                record.body.append(Block("heading", text))
-                continue
-        if chunk.role == "note" or section == "notes":
+        if heading and chunk.level <= 3 and chunk.role is None:
+            section = None
+        if not seen_text and record.dateline is None and len(text) < 60 and _place_and_date(text):
+            record.dateline = text  # a letter's "London, September 21, 1890"
+            record.body.append(Block("heading" if heading else "paragraph", text))
+        elif chunk.role == "note" or section == "notes":
             kind = "footnote" if chunk.anchor else "endnote"
             record.notes.append(Note(kind=kind, text=text, anchor=chunk.anchor))
             record.body.append(Block("note", text))
-            continue
-        if section == "editor" or _EDITOR_NOTE.match(text) or chunk.role == "editor_note" or (not seen_text and chunk.italic):
+        elif (
+            section == "editor" or chunk.role == "editor_note" or _EDITOR_NOTE.match(text)
+            or (not seen_text and not heading and chunk.italic)
+        ):
             record.notes.append(Note(kind="editor", text=text))
             record.body.append(Block("note", text))
-            continue
-        if chunk.role == "signature" or _SIGNATURE.match(text):
+        elif heading:
+            record.body.append(Block("heading", text))
+        elif _ELISION.match(text):
+            record.body.append(Block("note", text))  # the editors' mark of omitted text
+        elif chunk.role == "signature" or _SIGNATURE.match(text) or (not seen_text and _BY_LINE.match(text) and _person(text)):
             record.body.append(Block("signature", text))
-            continue
-        previous = record.body[-1] if record.body else None
-        lead_in = previous.text if previous is not None and previous.kind == "paragraph" else ""
-        if chunk.kind == "quote" or (is_quoted_paragraph(text) and lead_in.rstrip().endswith(":")):
-            record.body.append(Block("quote", text, _resolve_quoted(attribution_from_lead_in(lead_in))))
-            continue
-        seen_text = True
-        record.body.append(Block("paragraph", text))
+        else:
+            previous = record.body[-1] if record.body else None
+            lead_in = previous.text if previous is not None and previous.kind == "paragraph" else ""
+            if chunk.kind == "quote" or (is_quoted_paragraph(text) and lead_in.rstrip().endswith(":")):
+                record.body.append(Block("quote", text, _resolve_quoted(attribution_from_lead_in(lead_in))))
+            else:
+                seen_text = True
+                record.body.append(Block("paragraph", text))
+
+
+def _place_and_date(text: str) -> bool:
+    """"London, September 21, 1890" or a bare date: the dateline a letter opens with."""
+    if _is_date_only(text) is not None:
+        return True
+    place, _, rest = text.partition(",")
+    return bool(rest) and len(place.split()) <= 3 and place[:1].isupper() and _is_date_only(rest) is not None
 
 
 def _resolve_quoted(name: str | None) -> str | None:
@@ -446,6 +483,15 @@ def _without_title(source: Citation | None, title: str | None) -> Citation | Non
     return parse_citation(rest) if rest else source
 
 
+def _first_edition(metadata: _Metadata) -> Citation | None:
+    """With no source line, the periodical of first publication ("Primeira edição: Labour Chronicle, …")."""
+    stated = metadata.fields.get("published")
+    if not stated:
+        return None
+    citation = parse_citation(stated)
+    return citation if citation.periodical and citation.date and not _BOOKISH.search(citation.raw) else None
+
+
 def _clean_title(title: str | None) -> str | None:
     """Drop note markers ("…Bonaparte[64]") and the brackets of an editor-supplied title."""
     if title is None:
@@ -463,8 +509,11 @@ def _written(metadata: _Metadata, dateline: str | None, published: DateValue | N
         return _date(stated)
     if dateline:
         date = parse_date(dateline)
-        if date is not None and date.edtf is not None and (published is None or published.edtf != date.edtf):
-            return date
+        # A dateline no more precise than the publication date and agreeing with it is that date.
+        if date is not None and date.edtf is not None and (published is None or not (published.edtf or "").startswith(date.edtf)):
+            start, _, end = date.edtf.partition("/")
+            if not end or start[:4] == end[:4]:  # "(1925–1961)" under a name is a lifetime
+                return date
     return None
 
 
@@ -493,21 +542,31 @@ def assemble(
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
+    letter = _LETTER_TITLE.match(record.title or "")
+    if letter and not record.authors:
+        sender = letter.group("sender")
+        record.authors = _catalogued_authors((sender,))
+        if not record.authors and " " not in sender:
+            entry = load_default_catalogue().match_author_by_surname(sender)
+            record.authors = [Person(name=entry.name)] if entry else []
+        if record.authors and letter.group("date") and record.dateline is None:
+            record.dateline = letter.group("date")
     if not record.authors:
         record.authors = _catalogued_authors(author_hints)
     record.published = _published(metadata)
     record.written = _written(metadata, record.dateline, record.published)
-    record.source = _without_title(metadata.source or metadata.version_source, record.title)
+    record.source = _without_title(metadata.source or metadata.version_source or _first_edition(metadata), record.title)
     record.credits = metadata.credits
     record.license = metadata.license
     record.last_updated = _date(updated[-1]) if updated else None
-    for name in ("delivered", "origin", "online_version"):
+    for name in ("delivered", "origin", "online_version", "translation_source"):
         if name in metadata.fields:
             metadata.extra.setdefault(name.replace("_", " ").capitalize(), metadata.fields[name])
     if added:
         metadata.extra.setdefault("Added", added[-1])
     record.extra_fields = metadata.extra
-    record.language = language or detect_language(record.body_text() or (record.title or ""))
+    # The text decides: templates declare lang="en" on pages in every language.
+    record.language = detect_language(record.body_text() or (record.title or "")) or language
     return record
 
 
