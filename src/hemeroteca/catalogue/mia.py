@@ -85,6 +85,7 @@ class MiaCatalogue:
     periodicals: Mapping[str, tuple[_Periodical, ...]]  # title key → entries
     periodical_alternates: Mapping[str, tuple[_Periodical, ...]]  # "A/B" titles' parts
     author_folders: Mapping[str, frozenset[str]]  # "archive/marx" → person ids
+    compact_names: Mapping[str, frozenset[str]]  # own names' keys without spaces → person ids
 
     def match_author(self, name: str) -> AuthorEntry | None:
         """The person named, by display form, "Surname, Given" form, pseudonym or variant."""
@@ -140,6 +141,9 @@ class MiaCatalogue:
         exact = self.match_author(name)
         if exact is not None:
             return exact
+        # "Daniel DeLeon" and "MN Roy" are "Daniel De Leon" and "M.N. Roy" run together.
+        if found := self.compact_names.get(name_key(name).replace(" ", "")):
+            return self._only(found)
         tokens = name.replace(".", ". ").split()
         if len(tokens) < 2:
             return None
@@ -329,8 +333,14 @@ def build_catalogue(
     alias_rows: Iterable[Mapping[str, str]],
 ) -> MiaCatalogue:
     authors = build_authors(raw_authors, alias_rows)
+    compact: defaultdict[str, set[str]] = defaultdict(set)
+    for key, ids in authors["own_names"].items():
+        compact[key.replace(" ", "")].update(ids)
     return MiaCatalogue(
-        **authors, **build_periodicals(raw_periodicals), author_folders=_author_folders(authors["authors"], authors["person_of"])
+        **authors,
+        **build_periodicals(raw_periodicals),
+        author_folders=_author_folders(authors["authors"], authors["person_of"]),
+        compact_names={key: frozenset(ids) for key, ids in compact.items()},
     )
 
 

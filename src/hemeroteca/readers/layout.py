@@ -31,7 +31,8 @@ _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is t
 _LEADING_RUN_MAX_CHUNKS = 16
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
 _HEADER_PLAIN_MAX = 5
-_SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture  # author, title, deck, dateline, running head
+_SUBSTANTIAL_CHARS = 200
+_EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note  # a paragraph this long is the author's text, not furniture  # author, title, deck, dateline, running head
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
     r"note\s+by\s+[A-Z][\w ]+$|"
@@ -294,7 +295,7 @@ def _trim_link_edges(chunks: list[Chunk]) -> list[Chunk]:
     return chunks[start:end]
 
 
-def _header_length(chunks: list[Chunk]) -> int:
+def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
     """How many leading chunks are header.
 
     The header runs to the last bibliographic chunk of the leading run; headings after
@@ -320,8 +321,8 @@ def _header_length(chunks: list[Chunk]) -> int:
         else:
             plain_since.append(chunk)
     end = after_metadata or after_headings
-    if end == 0 and chunks and chunks[0].kind == "paragraph" and len(chunks) > 1 and len(chunks[0].text) < 150:
-        end = 1  # a bare text: its first short line is the title
+    if end == 0 and not titled and chunks and chunks[0].kind == "paragraph" and len(chunks) > 1 and len(chunks[0].text) < 150:
+        end = 1  # a bare text with no <title>: its first short line is the title
     return end
 
 
@@ -416,7 +417,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             record.body.append(Block("note", text))
         elif (
             section == "editor" or chunk.role == "editor_note" or _EDITOR_NOTE.match(text)
-            or (not seen_text and not heading and chunk.italic)
+            or (not seen_text and not heading and len(text) >= _EDITOR_NOTE_MIN_CHARS and chunk.italic)
         ):
             record.notes.append(Note(kind="editor", text=text))
             record.body.append(Block("note", text))
@@ -488,7 +489,8 @@ def _first_edition(metadata: _Metadata) -> Citation | None:
     stated = metadata.fields.get("published")
     if not stated:
         return None
-    citation = parse_citation(stated)
+    first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]  # before "Republicado em …"
+    citation = parse_citation(first_sentence)
     return citation if citation.periodical and citation.date and not _BOOKISH.search(citation.raw) else None
 
 
@@ -512,7 +514,8 @@ def _written(metadata: _Metadata, dateline: str | None, published: DateValue | N
         # A dateline no more precise than the publication date and agreeing with it is that date.
         if date is not None and date.edtf is not None and (published is None or not (published.edtf or "").startswith(date.edtf)):
             start, _, end = date.edtf.partition("/")
-            if not end or start[:4] == end[:4]:  # "(1925–1961)" under a name is a lifetime
+            # "(1925–1961)" under a name is a lifetime; "(1910 or early 1911)" is a date.
+            if not end or not (start[:4].isdigit() and end[:4].isdigit()) or int(end[:4]) - int(start[:4]) <= 2:
                 return date
     return None
 
@@ -538,7 +541,7 @@ def assemble(
             metadata.license = metadata.license or chunk.text
     chunks = [c for c in chunks if c.role != "license"]
     chunks = _trim_link_edges(chunks)
-    header_end = _header_length(chunks)
+    header_end = _header_length(chunks, titled=bool(title_hint))
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
