@@ -108,7 +108,6 @@ KNOWN_GAPS = {
     "16-lenin-engels-obituary": "an epigraph set as a heading is kept as a heading, not as text",
     "25-lafargue-md-justice-letter": "pandoc simple tables around the signature; the source line opens with the letter's own caption",
     "26-trotsky-md-book-chapter": "the written date is the closing line of the letter ('July 23, 1921. Moscow.')",
-    "27-roy-md-public-domain": "a bottom menu of plain-text links in Markdown is not told from text",
     "33-pt-old-template-landing": "old table-layout template: author only in a table cell, menus in cells",
     "35-pt-author-index": "an author's own index page: the name heading is the subject, not an author",
     "36-es-lumumba-speech": "translation credit sits in a broken, unlabelled line",

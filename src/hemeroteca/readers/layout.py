@@ -282,15 +282,21 @@ def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[
 
 
 def _trim_link_edges(chunks: list[Chunk]) -> list[Chunk]:
-    """Link-only paragraphs at the top and bottom are menus, not text."""
+    """Link-only paragraphs at the top and bottom are menus, not text; so are link-only headings at the bottom.
 
-    def is_menu(chunk: Chunk) -> bool:
-        return chunk.kind in ("paragraph", "rule") and (chunk.kind == "rule" or chunk.link_share > 0.8) and len(chunk.text) < 300
+    (At the top a heading made of links is often the author's name linked to their archive.)
+    """
+
+    def is_menu(chunk: Chunk, *, bottom: bool) -> bool:
+        if chunk.kind == "rule":
+            return True
+        kinds = ("paragraph", "heading") if bottom else ("paragraph",)
+        return chunk.kind in kinds and len(chunk.text) < 300 and chunk.link_share > 0.8
 
     start, end = 0, len(chunks)
-    while start < end and is_menu(chunks[start]):
+    while start < end and is_menu(chunks[start], bottom=False):
         start += 1
-    while end > start and is_menu(chunks[end - 1]):
+    while end > start and is_menu(chunks[end - 1], bottom=True):
         end -= 1
     return chunks[start:end]
 

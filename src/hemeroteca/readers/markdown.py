@@ -126,9 +126,12 @@ def markdown_chunks(text: str) -> list[Chunk]:
         heading = _HEADING.match(line)
         if heading:
             flush()
-            value = normalise_space(_inline(heading.group(2)))
+            raw_heading = heading.group(2)
+            value = normalise_space(_inline(raw_heading))
             if value:
-                chunks.append(Chunk("heading", [value], level=len(heading.group(1))))
+                chunks.append(
+                    Chunk("heading", [value], level=len(heading.group(1)), measure=lambda raw=raw_heading: (_link_share(raw), False))
+                )
         elif _RULE.match(line):
             flush()
             chunks.append(Chunk("rule", []))
