@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import defaultdict
 from enum import Enum
@@ -48,6 +49,7 @@ def _store(db: str):  # noqa: ANN202 - the backend type is chosen by the URL
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (a local mirror) to ingest.")],
     db: DbOption = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Processes reading files (default: one per core).")] = os.cpu_count() or 1,
 ) -> None:
     """Read pages into the archive; unchanged files are skipped, failing ones reported."""
     store = _store(db)
@@ -55,7 +57,9 @@ def ingest(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
     ) as bar:
         task = bar.add_task("ingest", total=None)
-        report = run_ingest(store, paths, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        report = run_ingest(
+            store, paths, workers=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total)
+        )
     store.close()
     for path, error in report.failed:
         err.print(f"failed: {path}: {error}", markup=False)

@@ -9,16 +9,20 @@ documents and the next run resumes where it stopped.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.readers import DOCUMENT_SUFFIXES, ReadError, read_document
 from hemeroteca.readers.markdown import sidecar_for
 from hemeroteca.store.base import FailedFile, IngestedFile, Store
 
 BATCH_SIZE = 100
+_PARALLEL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,19 +100,36 @@ def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile
     return IngestedFile(path_text, candidate.document_id, content_hash, len(data), form, encoding, record)
 
 
+def _read_job(job: tuple[Candidate, str | None]) -> IngestedFile | FailedFile | None:
+    candidate, stored_hash = job
+    return read_candidate(candidate, {str(candidate.path): stored_hash} if stored_hash else {})
+
+
+def _results(jobs: list[tuple[Candidate, str | None]], workers: int) -> Iterator[IngestedFile | FailedFile | None]:
+    """Read files in `workers` processes (in order), or in this one for small inputs."""
+    if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
+        yield from map(_read_job, jobs)
+        return
+    load_default_catalogue()  # built once here, inherited by the forked workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_read_job, jobs, chunksize=16)
+
+
 def ingest(
     store: Store,
     roots: list[Path],
     *,
     progress: Callable[[int, int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int = 1,
 ) -> IngestReport:
+    """Ingest every document under the roots; `workers` > 1 reads files in that many processes."""
     report = IngestReport()
     candidates = list(discover(roots, lambda path, error: report.failed.append((path, error))))
     stored = store.stored_hashes()
+    jobs = [(candidate, stored.get(str(candidate.path))) for candidate in candidates]
     batch: list[IngestedFile | FailedFile] = []
-    for done, candidate in enumerate(candidates, start=1):
-        result = read_candidate(candidate, stored)
+    for done, result in enumerate(_results(jobs, workers), start=1):
         if result is None:
             report.unchanged += 1
         else:

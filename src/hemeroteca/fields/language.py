@@ -8,6 +8,7 @@ fast, deterministic and plenty for the languages MIA's sections are in.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that it was for on with as by which are this be not".split()),
@@ -27,7 +28,8 @@ def detect_language(text: str) -> str | None:
     words = _WORD.findall(text[:_SAMPLE_CHARS].casefold())
     if len(words) < 5:
         return None
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[word] for word in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 2 else None
 

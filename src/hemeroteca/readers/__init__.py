@@ -6,6 +6,7 @@ ReadError with a one-line reason when the file cannot be a document.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from hemeroteca.catalogue.mia import load_default_catalogue
@@ -20,6 +21,11 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"}
 DOCUMENT_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # the largest real MIA page is a few MB; past this it is not a page
+
+
+# Encodings handed to libxml2 with the raw bytes, by their Python codec names; pages in
+# any other encoding are parsed from the decoded text.
+_LIBXML_ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "windows-1252", "iso8859-1": "iso-8859-1"}
 
 
 class ReadError(ValueError):
@@ -53,7 +59,11 @@ def read_document(path: Path, data: bytes) -> tuple[Record, str, str]:
     author_hints = (folder_author.name,) if folder_author else ()
     try:
         if form == "html":
-            record = read_html(text, author_hints)
+            libxml_encoding = _LIBXML_ENCODINGS.get(encoding)
+            if libxml_encoding is not None:
+                record = read_html(data.removeprefix(codecs.BOM_UTF8), author_hints, encoding=libxml_encoding)
+            else:
+                record = read_html(text, author_hints)
         elif form == "markdown":
             sidecar = sidecar_for(path)
             record = read_markdown(text, sidecar.read_text(encoding="utf-8") if sidecar else None, author_hints)

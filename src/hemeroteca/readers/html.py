@@ -8,6 +8,7 @@ p.from, p.updat, p.footer, nav, footer …). Layout does the rest.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml import etree
 
@@ -68,8 +69,12 @@ def _role_of(element: etree._Element, inherited: Role | None) -> Role | None:
 _LINE_BREAK = "\ue000"
 _TEXT = etree.XPath("string()")  # compiled once: the fastest way to an element's text
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-# Plain etree elements: lxml.html's element classes cost a lookup per element visited.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+
+
+@cache
+def _parser(encoding: str | None) -> etree.HTMLParser:
+    # Plain etree elements: lxml.html's element classes cost a lookup per element visited.
+    return etree.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, no_network=True)
 
 
 def _text(element: etree._Element) -> str:
@@ -77,7 +82,14 @@ def _text(element: etree._Element) -> str:
 
 
 def _lines(element: etree._Element) -> list[str]:
-    lines = (normalise_space(line) for line in _text(element).split(_LINE_BREAK))
+    return _split_lines(_text(element))
+
+
+def _split_lines(text: str) -> list[str]:
+    if _LINE_BREAK not in text:  # most paragraphs: one line
+        line = normalise_space(text)
+        return [line] if line else []
+    lines = (normalise_space(line) for line in text.split(_LINE_BREAK))
     return [line for line in lines if line]
 
 
@@ -184,7 +196,7 @@ class _Walker:
         text = "".join(parts)
         if not text or text.isspace():
             return
-        lines = [line for line in (normalise_space(piece) for piece in text.split(_LINE_BREAK)) if line]
+        lines = _split_lines(text)
         if lines:
             total = sum(len(line) for line in lines)
             self.chunks.append(Chunk("paragraph", lines, role=role, measure=lambda: (min(link_chars / total, 1.0), False)))
@@ -209,10 +221,16 @@ def _prepare(root: etree._Element) -> None:
                 sup.text = f"[{text}]"
 
 
-def read_html(text: str, author_hints: tuple[str, ...] = ()) -> Record:
-    """The record of one HTML page given as text; `author_hints` are used only where the page names no author."""
+def read_html(page: str | bytes, author_hints: tuple[str, ...] = (), *, encoding: str | None = None) -> Record:
+    """The record of one HTML page; `author_hints` are used only where the page names no author.
+
+    `page` is text, or bytes in a known `encoding` (parsing bytes is faster: libxml2
+    decodes them itself, where a str must first be encoded again).
+    """
+    if isinstance(page, str):
+        page, encoding = _XML_DECLARATION.sub("", page, count=1).encode("utf-8"), "utf-8"
     try:
-        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), _PARSER)
+        root = etree.fromstring(page, _parser(encoding))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise EmptyPageError(f"no HTML content ({error})") from error
     if root is None:
