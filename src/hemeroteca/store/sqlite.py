@@ -13,6 +13,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
@@ -258,6 +259,8 @@ class SQLiteStore:
             )
             author_id = int(cursor.lastrowid or 0)
         aliases = [(author.name, "variant"), *author.aliases]
+        if author.sort_name:
+            aliases.append((author.sort_name, "variant"))
         if author.printed_as and author.printed_as != author.name:
             aliases.append((author.printed_as, "printed"))
         cursor.executemany(
@@ -297,7 +300,8 @@ class SQLiteStore:
                 "d.id IN (SELECT da.document_id FROM document_authors da JOIN authors a ON a.id = da.author_id"
                 " WHERE a.slug = ? OR a.id IN (SELECT author_id FROM author_aliases WHERE alias_key = ?))"
             )
-            params += [slugify(author), name_key(author)]
+            known = load_default_catalogue().match_author_loosely(author)
+            params += [known.slug if known else slugify(author), name_key(author)]
         sql = (
             "SELECT d.id, d.title, d.path, p.name AS periodical, COALESCE(i.date, d.published, d.written) AS date,"
             " (SELECT group_concat(a.name, '\x1f') FROM document_authors da JOIN authors a ON a.id = da.author_id"
