@@ -159,7 +159,8 @@ def check(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
         for field_name in FIELDS:
             total.found[field_name] += coverage.found[field_name]
     table.add_row("all", str(total.documents), str(total.failed), *(f"{total.share(f):.0%}" for f in FIELDS), style="bold")
-    out.print(table, width=max(out.width, 170))  # the table is read in CI logs too: never squeeze it
+    # The table is read in logs too: never squeezed to a narrow or absent terminal.
+    Console(highlight=False, width=max(out.width, 170)).print(table)
     for path, error in failures:
         err.print(f"failed: {path}: {error}", markup=False)
     if failures:

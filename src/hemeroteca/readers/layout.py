@@ -61,7 +61,7 @@ _TITLE_NOTE_MARKER = re.compile(r"\s*\[(?:\d{1,3}|\*|[a-z])\]$")
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
-_REPRINTED = re.compile(r"^(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
+_REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -246,7 +246,11 @@ def _bibliographic(chunk: Chunk) -> bool:
     verdicts = [probe.take_line(line, in_information_block=False) for line in chunk.lines]
     if all(verdicts):
         return True
-    return any(verdicts) and all(ok or len(line) < 200 and parse_date(line) is not None for ok, line in zip(verdicts, chunk.lines))
+    # Beside known fields, a block may hold lines with labels of its own ("Brovided by:").
+    return any(verdicts) and all(
+        ok or LABELLED_LINE.match(line) or len(line) < 200 and parse_date(line) is not None
+        for ok, line in zip(verdicts, chunk.lines)
+    )
 
 
 def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[str]]:
@@ -564,11 +568,15 @@ def assemble(
         record.authors = _catalogued_authors(author_hints)
     record.published = _published(metadata)
     record.written = _written(metadata, record.dateline, record.published)
-    record.source = _without_title(metadata.source or metadata.version_source or _first_edition(metadata), record.title)
+    translated_from = metadata.fields.get("translation_source")
+    record.source = _without_title(
+        metadata.source or metadata.version_source or _first_edition(metadata) or (parse_citation(translated_from) if translated_from else None),
+        record.title,
+    )
     record.credits = metadata.credits
     record.license = metadata.license
     record.last_updated = _date(updated[-1]) if updated else None
-    for name in ("delivered", "origin", "online_version", "translation_source"):
+    for name in ("delivered", "origin", "online_version"):
         if name in metadata.fields:
             metadata.extra.setdefault(name.replace("_", " ").capitalize(), metadata.fields[name])
     if added:
