@@ -162,11 +162,18 @@ class SQLiteStore:
         return storage_failures
 
     def _mark_failed(self, cursor: sqlite3.Cursor, item: FailedFile) -> None:
+        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.error)
+
+    @staticmethod
+    def _note_file(
+        cursor: sqlite3.Cursor, path: str, content_hash: str, size: int, document_id: str | None, error: str | None
+    ) -> None:
+        """Remember a file's content and fate: stored as a document, or failed with a reason."""
         cursor.execute(
-            "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (?, ?, ?, NULL, 'failed', ?, ?)"
-            " ON CONFLICT(path) DO UPDATE SET content_hash=excluded.content_hash, size=excluded.size, status='failed',"
-            " error=excluded.error, seen_at=excluded.seen_at",
-            (item.path, item.content_hash, item.size, item.error, _now()),
+            "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (?,?,?,?,?,?,?)"
+            " ON CONFLICT(path) DO UPDATE SET content_hash=excluded.content_hash, size=excluded.size,"
+            " document_id=excluded.document_id, status=excluded.status, error=excluded.error, seen_at=excluded.seen_at",
+            (path, content_hash, size, document_id, "failed" if error else "stored", error, _now()),
         )
 
     def _put(self, cursor: sqlite3.Cursor, item: IngestedFile) -> None:
@@ -200,12 +207,7 @@ class SQLiteStore:
                 for position, c in enumerate(record.credits)
             ],
         )
-        cursor.execute(
-            "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (?,?,?,?, 'stored', NULL, ?)"
-            " ON CONFLICT(path) DO UPDATE SET content_hash=excluded.content_hash, size=excluded.size,"
-            " document_id=excluded.document_id, status='stored', error=NULL, seen_at=excluded.seen_at",
-            (item.path, item.content_hash, item.size, item.document_id, _now()),
-        )
+        self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None)
 
     def _periodical_id(self, cursor: sqlite3.Cursor, links: CatalogueLinks) -> int:
         ref = links.periodical
