@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.markup import escape
 from rich.table import Table
 
 from hemeroteca.coverage import FIELDS, Coverage, sub_corpus
@@ -20,6 +21,8 @@ from hemeroteca.ingest import discover, read_candidate
 from hemeroteca.ingest import ingest as run_ingest
 from hemeroteca.store.base import FailedFile
 from hemeroteca.record import Record
+from hemeroteca.search.query import QuerySyntaxError, parse_query
+from hemeroteca.search.results import snippet_plain
 from hemeroteca.store import DEFAULT_DB, UnsupportedDatabaseError, open_store
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="An archive engine for transcribed periodicals.")
@@ -133,6 +136,39 @@ def list_documents(
         where = f" [{doc.periodical}{', ' + doc.date if doc.date else ''}]" if doc.periodical else (f" [{doc.date}]" if doc.date else "")
         out.print(f"{doc.id}: {doc.title or '(untitled)'}{by}{where}", markup=False)
     out.print(f"{len(documents)} documents")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "exact phrases", -excluded, author:, periodical:, year:1936 or 1934..1938, lang:.')],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    format: FormatOption = OutputFormat.text,
+) -> None:
+    """Ranked full-text search, with facet counts."""
+    try:
+        parsed = parse_query(query)
+    except QuerySyntaxError as error:
+        err.print(f"error: query: {error}", markup=False)
+        raise typer.Exit(2) from error
+    store = _store(db)
+    result = store.search(parsed, limit=limit, offset=offset)
+    store.close()
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"{result.total} documents match", markup=False)
+    for rank, hit in enumerate(result.hits, start=offset + 1):
+        by = f" — {', '.join(hit.authors)}" if hit.authors else ""
+        where = ", ".join(part for part in (hit.periodical, hit.date) if part)
+        out.print(f"{rank}. {hit.title or '(untitled)'}{by}" + (f" [{where}]" if where else ""), markup=False)
+        out.print(f"   {hit.id}", markup=False, style="dim")
+        if hit.snippet:
+            out.print("   " + snippet_plain(escape(hit.snippet), "[bold]", "[/bold]"))
+    for name, values in result.facets.items():
+        if values:
+            out.print(f"{name}: " + ", ".join(f"{value} ({count})" for value, count in values[:8]), markup=False, style="dim")
 
 
 @app.command()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -51,7 +53,7 @@ def _document_id(path: Path, base: Path) -> str:
 def discover(roots: Iterable[Path], on_error: Callable[[str, str], None]) -> Iterator[Candidate]:
     """Every document file under the roots, in a stable order, with its id."""
     for root in roots:
-        root = root.absolute()
+        root = Path(os.path.abspath(root))  # "..", "." collapsed: ids and stored paths do not depend on the cwd
         if root.is_file():
             yield Candidate(root, _document_id(root, root.parent.parent))
             continue
@@ -88,9 +90,10 @@ def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile
     path_text = str(candidate.path)
     try:
         data = candidate.path.read_bytes()
-    except OSError as error:
-        return FailedFile(path_text, "", 0, f"cannot read file: {error.strerror or error}")
-    content_hash = _content_hash(data, candidate.path)
+        content_hash = _content_hash(data, candidate.path)
+    except OSError as error:  # the file, or the metadata.json a Markdown file is hashed with
+        what = "file" if error.filename in (None, path_text) else str(error.filename)
+        return FailedFile(path_text, "", 0, f"cannot read {what}: {error.strerror or error}")
     if stored.get(path_text) == content_hash:
         return None
     try:
@@ -105,13 +108,30 @@ def _read_job(job: tuple[Candidate, str | None]) -> IngestedFile | FailedFile | 
     return read_candidate(candidate, {str(candidate.path): stored_hash} if stored_hash else {})
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: when the ingest is killed (kill -9), its workers would otherwise wait on
+    their queue for ever, holding the database's files and the caller's output pipes open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _results(jobs: list[tuple[Candidate, str | None]], workers: int) -> Iterator[IngestedFile | FailedFile | None]:
     """Read files in `workers` processes (in order), or in this one for small inputs."""
     if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
         yield from map(_read_job, jobs)
         return
     load_default_catalogue()  # built once here, inherited by the forked workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         yield from pool.map(_read_job, jobs, chunksize=16)
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from hemeroteca.record import Record
+from hemeroteca.search.query import Query
+from hemeroteca.search.results import SearchResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,5 +55,8 @@ class Store(Protocol):
         """(id, record) by document id or by the file's path."""
 
     def list_documents(self, periodical: str | None = None, author: str | None = None) -> list[DocumentSummary]: ...
+
+    def search(self, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
+        """Ranked hits for the query, with facet counts over all that match."""
 
     def close(self) -> None: ...

@@ -17,6 +17,10 @@ from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
+from hemeroteca.search.query import Query
+from hemeroteca.search.results import SearchResult
+from hemeroteca.store import sqlite_search
+from hemeroteca.store.sqlite_search import FTS_SCHEMA
 from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile
 
 SCHEMA_VERSION = 1
@@ -128,7 +132,7 @@ class SQLiteStore:
         # NORMAL with WAL never corrupts on a crash; it may only lose the last commits.
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.executescript(_SCHEMA)
+        self.connection.executescript(_SCHEMA + FTS_SCHEMA)
         self.connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- writing -------------------------------------------------------------
@@ -181,6 +185,10 @@ class SQLiteStore:
         links = links_for(record)
         periodical_id = self._periodical_id(cursor, links) if links.periodical else None
         issue_id = self._issue_id(cursor, periodical_id, links) if periodical_id is not None and links.issue else None
+        cursor.execute(
+            "DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id = ? OR path = ?)",
+            (item.document_id, item.path),
+        )
         cursor.execute("DELETE FROM documents WHERE id = ? OR path = ?", (item.document_id, item.path))
         cursor.execute(
             "INSERT INTO documents (id, path, content_hash, form, encoding, title, language, written, published,"
@@ -192,6 +200,13 @@ class SQLiteStore:
                 record.last_updated.edtf if record.last_updated else None,
                 issue_id, periodical_id, links.pages,
                 json.dumps(record.to_json(item.document_id), ensure_ascii=False), _now(),
+            ),
+        )
+        cursor.execute(
+            "INSERT INTO documents_fts (rowid, title, subtitle, authors, body) VALUES (?,?,?,?,?)",
+            (
+                cursor.lastrowid, record.title or "", record.subtitle or "",
+                " ".join(name for a in links.authors for name in {a.name, a.printed_as}), record.body_text(),
             ),
         )
         for position, author in enumerate(links.authors):
@@ -319,6 +334,9 @@ class SQLiteStore:
             )
             for row in self.connection.execute(sql, params)
         ]
+
+    def search(self, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
+        return sqlite_search.search(self.connection, query, limit=limit, offset=offset)
 
     def failures(self) -> list[tuple[str, str]]:
         return [(row["path"], row["error"]) for row in self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")]

@@ -1,0 +1,1 @@
+"""Search: the query language and its ranking, shared by every storage backend."""

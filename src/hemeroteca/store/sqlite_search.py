@@ -1,0 +1,137 @@
+"""Ranked full-text search on SQLite: FTS5 with BM25 field weights, facets by GROUP BY.
+
+The FTS5 table folds case and accents (unicode61 remove_diacritics 2) and stems
+English (porter). Every user value reaches SQLite as a bound parameter; the
+MATCH expression is built only from quoted strings, so no query text is ever
+read as FTS5 or SQL syntax.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hemeroteca.catalogue.mia import load_default_catalogue
+from hemeroteca.catalogue.names import name_key, periodical_key, slugify
+from hemeroteca.search.query import Query
+from hemeroteca.search.results import MARK_END, MARK_START, Hit, SearchResult
+
+FTS_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, subtitle, authors, body,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+# BM25 weights of the FTS columns: title > subtitle and authors > body.
+COLUMN_WEIGHTS = (10.0, 4.0, 4.0, 1.0)
+SNIPPET_TOKENS = 24
+FACET_SIZE = 20
+
+# The date a document is found under: its issue's, else its publication's, else its writing's.
+_DATE = "COALESCE(NULLIF(i.date, ''), d.published, d.written)"
+_YEAR = f"CAST(substr({_DATE}, 1, 4) AS INTEGER)"
+
+
+def _fts_string(words: tuple[str, ...]) -> str:
+    """One FTS5 string (a phrase when several words): quotes doubled, so nothing inside is syntax."""
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def match_expression(query: Query) -> str | None:
+    """The FTS5 MATCH text for the query's words and phrases (exclusions are applied apart)."""
+    parts = [_fts_string((word,)) for word in query.words] + [_fts_string(phrase) for phrase in query.phrases]
+    return " AND ".join(parts) if parts else None
+
+
+def _filters(query: Query) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    for author in query.authors:
+        known = load_default_catalogue().match_author_loosely(author)
+        where.append(
+            "d.id IN (SELECT da.document_id FROM document_authors da JOIN authors a ON a.id = da.author_id"
+            " WHERE a.slug = ? OR a.id IN (SELECT author_id FROM author_aliases WHERE alias_key = ? OR alias_key LIKE ?))"
+        )
+        key = name_key(author)
+        params += [known.slug if known else slugify(author), key, f"% {key}"]  # "cannon" finds "james p cannon"
+    for periodical in query.periodicals:
+        key = periodical_key(periodical)
+        where.append(
+            "(p.slug = ? OR p.name_key = ? OR d.periodical_id IN (SELECT periodical_id FROM periodical_names WHERE name_key = ?))"
+        )
+        params += [periodical, key, key]
+    if query.years is not None:
+        where.append(f"{_YEAR} BETWEEN ? AND ?")
+        params += list(query.years)
+    if query.languages:
+        where.append(f"d.language IN ({', '.join('?' for _ in query.languages)})")
+        params += list(query.languages)
+    for excluded in query.excluded:
+        where.append("d.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(_fts_string(excluded))
+    return where, params
+
+
+def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    match = match_expression(query)
+    where, params = _filters(query)
+    joins = (
+        " FROM documents d LEFT JOIN periodicals p ON p.id = d.periodical_id LEFT JOIN issues i ON i.id = d.issue_id"
+    )
+    if match is not None:
+        source = " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid" + joins.removeprefix(" FROM documents d")
+        where.insert(0, "documents_fts MATCH ?")
+        params.insert(0, match)
+        score = f"-bm25(documents_fts, {', '.join(map(str, COLUMN_WEIGHTS))})"
+        snippet = f"snippet(documents_fts, 3, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS})"
+    else:
+        source = joins
+        score = "0.0"
+        snippet = "substr(d.title, 1, 0)"  # no words to show in context
+    condition = (" WHERE " + " AND ".join(where)) if where else ""
+    connection.execute("DROP TABLE IF EXISTS temp.matched")
+    connection.execute(
+        f"CREATE TEMP TABLE matched AS SELECT d.rowid AS document_rowid, d.id AS id, {score} AS score, {snippet} AS snippet,"
+        f" d.title AS title, p.name AS periodical, {_DATE} AS date, d.language AS language"
+        f"{source}{condition}",
+        params,
+    )
+    total = connection.execute("SELECT COUNT(*) FROM temp.matched").fetchone()[0]
+    rows = connection.execute(
+        "SELECT m.*, (SELECT group_concat(a.name, char(31)) FROM document_authors da JOIN authors a ON a.id = da.author_id"
+        "   WHERE da.document_id = m.id ORDER BY da.position) AS authors"
+        " FROM temp.matched m ORDER BY m.score DESC, m.date, m.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    hits = [
+        Hit(
+            id=row["id"], title=row["title"], authors=row["authors"].split("\x1f") if row["authors"] else [],
+            periodical=row["periodical"], date=row["date"], language=row["language"], snippet=" ".join((row["snippet"] or "").split()),
+            score=float(row["score"]),
+        )
+        for row in rows
+    ]
+    facets = {
+        "periodical": _facet(connection, "SELECT periodical, COUNT(*) FROM temp.matched WHERE periodical IS NOT NULL GROUP BY 1"),
+        "author": _facet(
+            connection,
+            "SELECT a.name, COUNT(DISTINCT m.id) FROM temp.matched m JOIN document_authors da ON da.document_id = m.id"
+            " JOIN authors a ON a.id = da.author_id GROUP BY 1",
+        ),
+        "decade": _facet(
+            connection,
+            "SELECT (CAST(substr(date, 1, 4) AS INTEGER) / 10 * 10) || 's', COUNT(*) FROM temp.matched"
+            " WHERE substr(date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' GROUP BY 1",
+        ),
+        "year": _facet(
+            connection,
+            "SELECT substr(date, 1, 4), COUNT(*) FROM temp.matched WHERE substr(date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' GROUP BY 1",
+        ),
+        "language": _facet(connection, "SELECT language, COUNT(*) FROM temp.matched WHERE language IS NOT NULL GROUP BY 1"),
+    }
+    connection.execute("DROP TABLE temp.matched")
+    return SearchResult(query=query.text, total=total, offset=offset, hits=hits, facets=facets)
+
+
+def _facet(connection: sqlite3.Connection, sql: str) -> list[tuple[str, int]]:
+    rows = connection.execute(f"{sql} ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}").fetchall()
+    return [(str(value), int(count)) for value, count in rows]
