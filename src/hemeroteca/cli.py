@@ -23,7 +23,7 @@ from hemeroteca.store.base import FailedFile
 from hemeroteca.record import Record
 from hemeroteca.search.query import QuerySyntaxError, parse_query
 from hemeroteca.search.results import snippet_plain
-from hemeroteca.store import DEFAULT_DB, UnsupportedDatabaseError, open_store
+from hemeroteca.store import DEFAULT_DB, NoDatabaseError, UnsupportedDatabaseError, open_store
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="An archive engine for transcribed periodicals.")
 out = Console(highlight=False, soft_wrap=True)
@@ -40,12 +40,16 @@ class OutputFormat(str, Enum):
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="json or text.")]
 
 
-def _store(db: str):  # noqa: ANN202 - the backend type is chosen by the URL
+def _store(db: str, *, create: bool = True):  # noqa: ANN202 - the backend type is chosen by the URL
+    """`create=False` for commands that only read: a mistyped --db must not leave an empty archive behind."""
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except UnsupportedDatabaseError as error:
-        err.print(f"error: --db {db}: {error}")
+        err.print(f"error: --db {db}: {error}", markup=False)
         raise typer.Exit(2) from error
+    except NoDatabaseError as error:
+        err.print(f"error: --db {db}: {error}", markup=False)
+        raise typer.Exit(1) from error
 
 
 @app.command()
@@ -103,8 +107,8 @@ def show(
     format: FormatOption = OutputFormat.json,
 ) -> None:
     """Print one record."""
-    store = _store(db)
-    key = str(Path(id_or_path).absolute()) if Path(id_or_path).exists() else id_or_path
+    store = _store(db, create=False)
+    key = os.path.abspath(id_or_path) if Path(id_or_path).exists() else id_or_path  # as ingest stores paths
     found = store.get_record(key)
     store.close()
     if found is None:
@@ -125,7 +129,7 @@ def list_documents(
     format: FormatOption = OutputFormat.text,
 ) -> None:
     """List documents, optionally of one periodical or author."""
-    store = _store(db)
+    store = _store(db, create=False)
     documents = store.list_documents(periodical=periodical, author=author)
     store.close()
     if format is OutputFormat.json:

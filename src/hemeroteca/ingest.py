@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -51,7 +52,22 @@ def _document_id(path: Path, base: Path) -> str:
 
 
 def discover(roots: Iterable[Path], on_error: Callable[[str, str], None]) -> Iterator[Candidate]:
-    """Every document file under the roots, in a stable order, with its id."""
+    """Every document file under the roots, once, in a stable order, with its id.
+
+    Files that differ only in their suffix ("index.htm" and "index.html") keep it in their
+    ids, or the second would replace the first in the store.
+    """
+    candidates: dict[Path, Candidate] = {}
+    for candidate in _walk(roots, on_error):
+        candidates.setdefault(candidate.path, candidate)  # a file named twice (a folder and a file in it) is read once
+    sharing = Counter(candidate.document_id for candidate in candidates.values())
+    for candidate in candidates.values():
+        if sharing[candidate.document_id] > 1:
+            candidate = Candidate(candidate.path, candidate.document_id + candidate.path.suffix)
+        yield candidate
+
+
+def _walk(roots: Iterable[Path], on_error: Callable[[str, str], None]) -> Iterator[Candidate]:
     for root in roots:
         root = Path(os.path.abspath(root))  # "..", "." collapsed: ids and stored paths do not depend on the cwd
         if root.is_file():

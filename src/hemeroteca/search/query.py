@@ -10,6 +10,7 @@ their own statements with bound parameters.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 FILTER_FIELDS = ("author", "periodical", "year", "lang")
@@ -41,6 +42,12 @@ class Query:
     @property
     def is_empty(self) -> bool:
         return not (self.has_text or self.authors or self.periodicals or self.years or self.languages)
+
+
+def fold(text: str) -> str:
+    """Words only, case and accents folded: how a typed title is compared with a stored one."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join(_WORD_CHARS.findall("".join(c for c in decomposed if not unicodedata.combining(c))))
 
 
 def _words(text: str) -> tuple[str, ...]:

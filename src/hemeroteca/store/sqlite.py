@@ -17,7 +17,7 @@ from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
-from hemeroteca.search.query import Query
+from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
 from hemeroteca.store.sqlite_search import FTS_SCHEMA
@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS documents (
     form TEXT NOT NULL,
     encoding TEXT NOT NULL,
     title TEXT,
+    title_key TEXT,                -- the title folded (search.query.fold), for exact-title ranking
     language TEXT,
     written TEXT,
     published TEXT,
@@ -88,6 +89,7 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_issue ON documents(issue_id);
+CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
 CREATE INDEX IF NOT EXISTS documents_periodical ON documents(periodical_id);
 CREATE TABLE IF NOT EXISTS document_authors (
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -191,10 +193,11 @@ class SQLiteStore:
         )
         cursor.execute("DELETE FROM documents WHERE id = ? OR path = ?", (item.document_id, item.path))
         cursor.execute(
-            "INSERT INTO documents (id, path, content_hash, form, encoding, title, language, written, published,"
-            " last_updated, issue_id, periodical_id, pages, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents (id, path, content_hash, form, encoding, title, title_key, language, written, published,"
+            " last_updated, issue_id, periodical_id, pages, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                item.document_id, item.path, item.content_hash, item.form, item.encoding, record.title, record.language,
+                item.document_id, item.path, item.content_hash, item.form, item.encoding, record.title,
+                fold(record.title) if record.title else None, record.language,
                 record.written.edtf if record.written else None,
                 record.published.edtf if record.published else None,
                 record.last_updated.edtf if record.last_updated else None,

@@ -12,7 +12,7 @@ import sqlite3
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
-from hemeroteca.search.query import Query
+from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import MARK_END, MARK_START, Hit, SearchResult
 
 FTS_SCHEMA = """
@@ -71,6 +71,27 @@ def _filters(query: Query) -> tuple[list[str], list[object]]:
     return where, params
 
 
+# Tiers above BM25 (whose scores stay well under 100): a known item typed in full wins.
+_EXACT_TITLE_BONUS = 200.0
+_IN_ORDER_BONUS = 100.0
+
+
+def _score(query: Query) -> tuple[str, list[object]]:
+    """Relevance: the document's exact title typed, then all the words in the order typed, then BM25."""
+    bm25 = f"-bm25(documents_fts, {', '.join(map(str, COLUMN_WEIGHTS))})"
+    if not query.words or query.phrases:
+        return bm25, []
+    typed = fold(" ".join(query.words))
+    if len(query.words) == 1:
+        return f"(CASE WHEN d.title_key = ? THEN {_EXACT_TITLE_BONUS} ELSE 0 END) + {bm25}", [typed]
+    return (
+        f"(CASE WHEN d.title_key = ? THEN {_EXACT_TITLE_BONUS} ELSE 0 END)"
+        f" + (CASE WHEN d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) THEN {_IN_ORDER_BONUS} ELSE 0 END)"
+        f" + {bm25}",
+        [typed, _fts_string(query.words)],
+    )
+
+
 def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
     match = match_expression(query)
     where, params = _filters(query)
@@ -80,8 +101,8 @@ def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, off
     if match is not None:
         source = " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid" + joins.removeprefix(" FROM documents d")
         where.insert(0, "documents_fts MATCH ?")
-        params.insert(0, match)
-        score = f"-bm25(documents_fts, {', '.join(map(str, COLUMN_WEIGHTS))})"
+        score, score_params = _score(query)
+        params = [*score_params, match, *params]  # in the order the statement names them: SELECT, then WHERE
         snippet = f"snippet(documents_fts, 3, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS})"
     else:
         source = joins

@@ -1,0 +1,85 @@
+"""Known-item search: does a query made from a document find that document at rank 1?
+
+    python bench/known_item_search.py [CORPUS] [--sample 500] [--seed 7]
+
+Ingests the corpus into a fresh SQLite archive, samples documents, and for each
+asks (a) six consecutive words from its text, (b) its exact title. Prints the share
+found at rank 1 (targets: 98% and 95%), and the share where rank 1 is the document
+or an exact copy of it (same title and text), since a corpus can hold one page twice,
+and where rank 1 at least bears the title asked for (chapters of a book often share one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import tempfile
+from pathlib import Path
+
+from hemeroteca.ingest import ingest
+from hemeroteca.search.query import parse_query
+from hemeroteca.store import open_store
+from hemeroteca.store.sqlite import SQLiteStore
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def six_words(text: str, rng: random.Random) -> str | None:
+    words = _WORD.findall(text)
+    if len(words) < 6:
+        return None
+    start = rng.randrange(0, len(words) - 5)
+    return " ".join(words[start : start + 6])
+
+
+def top_hit(store: SQLiteStore, text: str) -> str | None:
+    hits = store.search(parse_query(text), limit=1).hits
+    return hits[0].id if hits else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--sample", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(str(Path(folder) / "archive.db"))
+        ingest(store, [args.corpus], workers=2)
+        rows = store.connection.execute("SELECT id, title, record FROM documents ORDER BY id").fetchall()
+        import json
+
+        texts = {row["id"]: (row["title"], "\n\n".join(b["text"] for b in json.loads(row["record"])["body"])) for row in rows}
+        candidates = [doc_id for doc_id, (title, body) in texts.items() if title and len(_WORD.findall(body)) >= 6]
+        sample = rng.sample(candidates, min(args.sample, len(candidates)))
+        counts = {"words": [0, 0, 0], "title": [0, 0, 0]}
+        misses: dict[str, list[str]] = {"words": [], "title": []}
+        for doc_id in sample:
+            title, body = texts[doc_id]
+            for kind, query in (("words", six_words(body, rng)), ("title", title)):
+                found = top_hit(store, query.replace('"', " ") if query else "")
+                counts[kind][0] += found == doc_id
+                counts[kind][1] += found == doc_id or (found is not None and texts.get(found) == texts[doc_id])
+                # Pages that share their title (chapters of one book) cannot be told apart by it.
+                counts[kind][2] += found == doc_id or (found is not None and texts[found][0] == title)
+                if found != doc_id and len(misses[kind]) < 5:
+                    misses[kind].append(f"{doc_id} ← {query!r} gave {found}")
+        store.close()
+    n = len(sample)
+    print(f"known-item search over {len(rows)} documents, {n} sampled (seed {args.seed})")
+    for kind, target in (("words", 98), ("title", 95)):
+        strict, with_copies, same_title = counts[kind]
+        label = "6 consecutive words" if kind == "words" else "exact title"
+        print(
+            f"{label:20} rank 1: {100 * strict / n:5.1f}%  (target {target}%; the document or an exact copy:"
+            f" {100 * with_copies / n:5.1f}%; a page of that same title: {100 * same_title / n:5.1f}%)"
+        )
+        for miss in misses[kind]:
+            print(f"    miss: {miss}")
+
+
+if __name__ == "__main__":
+    main()
