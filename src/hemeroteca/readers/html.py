@@ -237,7 +237,8 @@ def read_html(page: str | bytes, author_hints: tuple[str, ...] = (), *, encoding
         raise EmptyPageError("no HTML content")
     _prepare(root)
     title_element = root.find(".//title")
-    title_hint = normalise_space(_text(title_element)) if title_element is not None else None
+    # A page cut short inside <title> leaves the rest of the file in it.
+    title_hint = normalise_space(_text(title_element).split("<", 1)[0]) if title_element is not None else None
     language = normalise_language_tag(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
     for meta in root.iter("meta"):
         if (meta.get("http-equiv") or "").lower() == "content-language" and language is None:

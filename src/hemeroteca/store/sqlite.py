@@ -192,6 +192,8 @@ class SQLiteStore:
             (item.document_id, item.path),
         )
         cursor.execute("DELETE FROM documents WHERE id = ? OR path = ?", (item.document_id, item.path))
+        # Another file that held this id is no longer stored: a later run must read it again.
+        cursor.execute("DELETE FROM files WHERE document_id = ? AND path != ?", (item.document_id, item.path))
         cursor.execute(
             "INSERT INTO documents (id, path, content_hash, form, encoding, title, title_key, language, written, published,"
             " last_updated, issue_id, periodical_id, pages, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
