@@ -103,15 +103,13 @@ def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, off
         where.insert(0, "documents_fts MATCH ?")
         score, score_params = _score(query)
         params = [*score_params, match, *params]  # in the order the statement names them: SELECT, then WHERE
-        snippet = f"snippet(documents_fts, 3, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS})"
     else:
         source = joins
         score = "0.0"
-        snippet = "substr(d.title, 1, 0)"  # no words to show in context
     condition = (" WHERE " + " AND ".join(where)) if where else ""
     connection.execute("DROP TABLE IF EXISTS temp.matched")
     connection.execute(
-        f"CREATE TEMP TABLE matched AS SELECT d.rowid AS document_rowid, d.id AS id, {score} AS score, {snippet} AS snippet,"
+        f"CREATE TEMP TABLE matched AS SELECT d.rowid AS document_rowid, d.id AS id, {score} AS score,"
         f" d.title AS title, p.name AS periodical, {_DATE} AS date, d.language AS language"
         f"{source}{condition}",
         params,
@@ -123,11 +121,12 @@ def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, off
         " FROM temp.matched m ORDER BY m.score DESC, m.date, m.id LIMIT ? OFFSET ?",
         (limit, offset),
     ).fetchall()
+    snippets = _snippets(connection, match, [row["document_rowid"] for row in rows]) if match is not None else {}
     hits = [
         Hit(
             id=row["id"], title=row["title"], authors=row["authors"].split("\x1f") if row["authors"] else [],
-            periodical=row["periodical"], date=row["date"], language=row["language"], snippet=" ".join((row["snippet"] or "").split()),
-            score=float(row["score"]),
+            periodical=row["periodical"], date=row["date"], language=row["language"],
+            snippet=" ".join(snippets.get(row["document_rowid"], "").split()), score=float(row["score"]),
         )
         for row in rows
     ]
@@ -151,6 +150,18 @@ def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, off
     }
     connection.execute("DROP TABLE temp.matched")
     return SearchResult(query=query.text, total=total, offset=offset, hits=hits, facets=facets)
+
+
+def _snippets(connection: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, str]:
+    """Matches in context, for the page of hits only: snippet() reads each document's text."""
+    if not rowids:
+        return {}
+    rows = connection.execute(
+        f"SELECT rowid, snippet(documents_fts, 3, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS}) FROM documents_fts"
+        f" WHERE documents_fts MATCH ? AND rowid IN ({', '.join('?' for _ in rowids)})",
+        [match, *rowids],
+    )
+    return {rowid: snippet for rowid, snippet in rows}
 
 
 def _facet(connection: sqlite3.Connection, sql: str) -> list[tuple[str, int]]:
