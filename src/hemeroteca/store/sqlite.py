@@ -118,6 +118,7 @@ CREATE TABLE IF NOT EXISTS files (
     error TEXT,
     seen_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS files_document ON files(document_id);
 """
 
 
