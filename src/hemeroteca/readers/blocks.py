@@ -31,10 +31,17 @@ class Chunk:
     lead_emphasis: str | None = None  # italic or bold text the chunk starts with
     is_metadata: bool | None = None  # decided once by layout
     _typography: tuple[float, bool] | None = None
+    _text: str | None = None
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        if self._text is None:  # asked for many times by layout: joined once
+            self._text = " ".join(self.lines)
+        return self._text
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._text = None
 
     def _measured(self) -> tuple[float, bool]:
         if self._typography is None:

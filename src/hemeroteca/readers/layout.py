@@ -280,7 +280,7 @@ def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[
         if chunk.role == "navigation" or chunk.role == "updated" and not lines:
             continue
         if lines or chunk.kind == "rule":
-            chunk.lines = lines
+            chunk.set_lines(lines)
             kept.append(chunk)
     return kept, updated, added
 
