@@ -15,7 +15,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,26 +165,34 @@ def ingest(
     stored = store.stored_hashes()
     jobs = [(candidate, stored.get(str(candidate.path))) for candidate in candidates]
     batch: list[IngestedFile | FailedFile] = []
-    for done, result in enumerate(_results(jobs, workers), start=1):
-        if result is None:
-            report.unchanged += 1
-        else:
-            batch.append(result)
-            if isinstance(result, FailedFile):
-                report.failed.append((result.path, result.error))
+    # Batches are written by one thread while the next files are read: the database
+    # releases the GIL while it works, so storing overlaps with reading.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:
+        pending: Future[list[FailedFile]] | None = None
+        for done, result in enumerate(_results(jobs, workers), start=1):
+            if result is None:
+                report.unchanged += 1
             else:
-                report.ingested += 1
-        if len(batch) >= batch_size:
-            _write(store, batch, report)
-            batch = []
-        if progress is not None:
-            progress(done, len(candidates))
-    if batch:
-        _write(store, batch, report)
+                batch.append(result)
+                if isinstance(result, FailedFile):
+                    report.failed.append((result.path, result.error))
+                else:
+                    report.ingested += 1
+            if len(batch) >= batch_size:
+                _collect(pending, report)
+                pending, batch = writer.submit(store.write_batch, batch), []
+            if progress is not None:
+                progress(done, len(candidates))
+        _collect(pending, report)
+        if batch:
+            _collect(writer.submit(store.write_batch, batch), report)
     return report
 
 
-def _write(store: Store, batch: list[IngestedFile | FailedFile], report: IngestReport) -> None:
-    for refused in store.write_batch(batch):
+def _collect(pending: Future[list[FailedFile]] | None, report: IngestReport) -> None:
+    """Wait for a batch to be stored; count what the store refused as failed."""
+    if pending is None:
+        return
+    for refused in pending.result():
         report.ingested -= 1
         report.failed.append((refused.path, refused.error))

@@ -129,7 +129,8 @@ def _now() -> str:
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.connection = sqlite3.connect(self.path, isolation_level=None)
+        # Ingest writes from one worker thread at a time; the connection is never shared concurrently.
+        self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.connection.row_factory = sqlite3.Row
         self.connection.execute("PRAGMA journal_mode=WAL")
         # NORMAL with WAL never corrupts on a crash; it may only lose the last commits.
