@@ -33,6 +33,15 @@ class AuthorRef:
     printed_as: str = ""
     aliases: tuple[tuple[str, str], ...] = ()  # (alias, kind)
 
+    def names(self) -> list[tuple[str, str]]:
+        """Every name the author is known by here, with its kind: variant, pseudonym, or as printed on this page."""
+        names = [(self.name, "variant"), *self.aliases]
+        if self.sort_name:
+            names.append((self.sort_name, "variant"))
+        if self.printed_as and self.printed_as != self.name:
+            names.append((self.printed_as, "printed"))
+        return names
+
 
 @dataclass(frozen=True, slots=True)
 class IssueRef:

@@ -22,104 +22,10 @@ from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
 from hemeroteca.store.sqlite_search import FTS_SCHEMA
 from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile
+from hemeroteca.store.schema import SQLITE_TYPES, catalogue_tables, document_tables
 
 SCHEMA_VERSION = 1
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS periodicals (
-    id INTEGER PRIMARY KEY,
-    slug TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    full_name TEXT,
-    mia_href TEXT,
-    name_key TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS periodical_names (
-    name_key TEXT PRIMARY KEY,
-    periodical_id INTEGER NOT NULL REFERENCES periodicals(id),
-    name TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS volumes (
-    id INTEGER PRIMARY KEY,
-    periodical_id INTEGER NOT NULL REFERENCES periodicals(id),
-    number TEXT NOT NULL,          -- normalised ("2"); "" when the citation gives none
-    raw TEXT NOT NULL,             -- as printed ("II")
-    UNIQUE (periodical_id, number)
-);
-CREATE TABLE IF NOT EXISTS issues (
-    id INTEGER PRIMARY KEY,
-    periodical_id INTEGER NOT NULL REFERENCES periodicals(id),
-    volume_id INTEGER NOT NULL REFERENCES volumes(id),
-    number TEXT NOT NULL,
-    date TEXT NOT NULL,            -- EDTF; "" when unknown
-    date_raw TEXT NOT NULL,
-    UNIQUE (volume_id, number, date)
-);
-CREATE TABLE IF NOT EXISTS authors (
-    id INTEGER PRIMARY KEY,
-    slug TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    sort_name TEXT,
-    mia_href TEXT
-);
-CREATE TABLE IF NOT EXISTS author_aliases (
-    author_id INTEGER NOT NULL REFERENCES authors(id),
-    alias TEXT NOT NULL,
-    alias_key TEXT NOT NULL,
-    kind TEXT NOT NULL,            -- variant | pseudonym | printed
-    PRIMARY KEY (author_id, alias_key)
-);
-CREATE INDEX IF NOT EXISTS author_aliases_key ON author_aliases(alias_key);
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
-    content_hash TEXT NOT NULL,
-    form TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    title TEXT,
-    title_key TEXT,                -- the title folded (search.query.fold), for exact-title ranking
-    language TEXT,
-    written TEXT,
-    published TEXT,
-    last_updated TEXT,
-    issue_id INTEGER REFERENCES issues(id),
-    periodical_id INTEGER REFERENCES periodicals(id),
-    pages TEXT,
-    record TEXT NOT NULL,          -- the whole record as JSON (Record.to_json)
-    ingested_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_issue ON documents(issue_id);
-CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
-CREATE INDEX IF NOT EXISTS documents_periodical ON documents(periodical_id);
-CREATE TABLE IF NOT EXISTS document_authors (
-    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    author_id INTEGER NOT NULL REFERENCES authors(id),
-    role TEXT NOT NULL,
-    printed_as TEXT NOT NULL,
-    PRIMARY KEY (document_id, position)
-);
-CREATE INDEX IF NOT EXISTS document_authors_author ON document_authors(author_id);
-CREATE TABLE IF NOT EXISTS credits (
-    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    role TEXT NOT NULL,
-    name TEXT NOT NULL,
-    for_archive TEXT,
-    date TEXT,
-    PRIMARY KEY (document_id, position)
-);
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    document_id TEXT,
-    status TEXT NOT NULL,          -- stored | failed
-    error TEXT,
-    seen_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS files_document ON files(document_id);
-"""
 
 
 def _now() -> str:
@@ -136,7 +42,12 @@ class SQLiteStore:
         # NORMAL with WAL never corrupts on a crash; it may only lose the last commits.
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute("PRAGMA foreign_keys=ON")
-        self.connection.executescript(_SCHEMA + FTS_SCHEMA)
+        self.connection.executescript(
+            catalogue_tables(SQLITE_TYPES)
+            + document_tables(SQLITE_TYPES)
+            + "CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);"
+            + FTS_SCHEMA
+        )
         self.connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- writing -------------------------------------------------------------
@@ -282,14 +193,9 @@ class SQLiteStore:
                 (self._free_slug(cursor, "authors", author.slug), author.name, author.sort_name, author.href),
             )
             author_id = int(cursor.lastrowid or 0)
-        aliases = [(author.name, "variant"), *author.aliases]
-        if author.sort_name:
-            aliases.append((author.sort_name, "variant"))
-        if author.printed_as and author.printed_as != author.name:
-            aliases.append((author.printed_as, "printed"))
         cursor.executemany(
             "INSERT OR IGNORE INTO author_aliases (author_id, alias, alias_key, kind) VALUES (?,?,?,?)",
-            [(author_id, alias, name_key(alias), kind) for alias, kind in aliases],
+            [(author_id, alias, name_key(alias), kind) for alias, kind in author.names()],
         )
         return author_id
 
