@@ -1,35 +1,37 @@
 """The catalogue an ingest builds: periodicals → volumes → issues → articles, authors with their names.
 
-Ingests the seeds and the constructed ETOL pages (tests/fixtures/etol) into SQLite.
+Ingests the seeds and the constructed ETOL pages (tests/fixtures/etol) into each backend, SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SEEDS
+from conftest import BACKENDS, FIXTURES, SEEDS, new_database, rows
 from hemeroteca.ingest import ingest
-from hemeroteca.store import open_store
-from hemeroteca.store.sqlite import SQLiteStore
+from hemeroteca.store import Store, open_store
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture()
-def archive(tmp_path: Path) -> SQLiteStore:
-    store = open_store(str(tmp_path / "archive.db"))
+def archive(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Store]:
+    store = open_store(new_database(request, backend, tmp_path, "catalogue"))
     report = ingest(store, [FIXTURES / "etol", SEEDS])
     assert report.ok and report.ingested == 7
-    return store
+    yield store
+    store.close()
 
 
-def rows(store: SQLiteStore, sql: str, *params: object) -> list[tuple[object, ...]]:
-    return [tuple(row) for row in store.connection.execute(sql, params)]
-
-
-def test_periodicals_are_named_as_mia_names_them(archive: SQLiteStore) -> None:
+def test_periodicals_are_named_as_mia_names_them(archive: Store) -> None:
     assert rows(archive, "SELECT slug, name, mia_href FROM periodicals ORDER BY slug") == [
         ("fi", "Fourth International", "history/etol/newspape/fi/index.htm"),
         ("new-militant", "New Militant", None),  # not in MIA's catalogue: kept as cited
@@ -38,7 +40,7 @@ def test_periodicals_are_named_as_mia_names_them(archive: SQLiteStore) -> None:
     ]
 
 
-def test_issues_sit_in_their_volumes_and_are_shared_by_their_articles(archive: SQLiteStore) -> None:
+def test_issues_sit_in_their_volumes_and_are_shared_by_their_articles(archive: Store) -> None:
     ni_issues = rows(
         archive,
         "SELECT v.number, v.raw, i.number, i.date FROM issues i JOIN volumes v ON v.id = i.volume_id"
@@ -52,7 +54,7 @@ def test_issues_sit_in_their_volumes_and_are_shared_by_their_articles(archive: S
     assert same_issue == [(1, 2)]
 
 
-def test_list_by_periodical_accepts_any_form_of_its_name(archive: SQLiteStore) -> None:
+def test_list_by_periodical_accepts_any_form_of_its_name(archive: Store) -> None:
     by_slug = [d.id for d in archive.list_documents(periodical="ni")]
     assert by_slug == [  # in issue order
         "etol/newspape/ni/vol03/no01/victims",
@@ -63,7 +65,7 @@ def test_list_by_periodical_accepts_any_form_of_its_name(archive: SQLiteStore) -
     assert [d.id for d in archive.list_documents(periodical="New International")] == by_slug
 
 
-def test_authors_are_found_by_name_variant_and_pseudonym(archive: SQLiteStore) -> None:
+def test_authors_are_found_by_name_variant_and_pseudonym(archive: Store) -> None:
     by_name = {d.id for d in archive.list_documents(author="Leon Trotsky")}
     assert "seeds/trotsky-cable-1936" in by_name
     assert "seeds/ni-victims-1936" not in by_name  # unsigned
@@ -72,10 +74,10 @@ def test_authors_are_found_by_name_variant_and_pseudonym(archive: SQLiteStore) -
     assert {d.id for d in archive.list_documents(author="G. Gurov")} == by_name
 
 
-def test_reingesting_a_changed_page_replaces_its_record(archive: SQLiteStore, tmp_path: Path) -> None:
+def test_reingesting_a_changed_page_replaces_its_record(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> None:
     pages = tmp_path / "seeds"
     shutil.copytree(SEEDS, pages)
-    store = open_store(str(tmp_path / "second.db"))
+    store = open_store(new_database(request, backend, tmp_path, "second"))
     assert ingest(store, [pages]).ingested == 2
     cable = pages / "trotsky-cable-1936.txt"
     cable.write_text(cable.read_text(encoding="utf-8").replace("Trotsky Cables Denial to", "Trotsky Cables His Denial to"), encoding="utf-8")
@@ -85,11 +87,17 @@ def test_reingesting_a_changed_page_replaces_its_record(archive: SQLiteStore, tm
     assert found is not None and found[1].title == "Trotsky Cables His Denial to AP on Daily Worker Lies"
     assert rows(store, "SELECT COUNT(*) FROM documents") == [(2,)]
     assert rows(store, "SELECT COUNT(*) FROM credits WHERE document_id = 'seeds/trotsky-cable-1936'") == [(2,)]
-    assert rows(store, "PRAGMA integrity_check") == [("ok",)]
+    if backend == "sqlite":
+        assert rows(store, "PRAGMA integrity_check") == [("ok",)]
+    else:  # the search text was replaced with the record: the new title is found, the old one is not
+        assert rows(store, "SELECT COUNT(*) FROM documents WHERE tsv @@ phraseto_tsquery('hemeroteca', 'His Denial')") == [(1,)]
+        assert rows(store, "SELECT COUNT(*) FROM documents WHERE tsv @@ phraseto_tsquery('hemeroteca', 'Cables Denial')") == [(0,)]
     store.close()
 
 
-def test_the_database_is_plain_sqlite(archive: SQLiteStore) -> None:
+def test_the_database_is_plain_sqlite(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    archive = open_store(new_database(request, "sqlite", tmp_path, "plain"))
+    assert ingest(archive, [FIXTURES / "etol", SEEDS]).ingested == 7
     path = archive.path
     archive.close()
     with sqlite3.connect(path) as connection:

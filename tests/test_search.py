@@ -1,17 +1,17 @@
-"""Search: the query language, and ranked, faceted FTS5 search over a small real archive."""
+"""Search: the query language, and ranked, faceted full-text search over a small real archive, on both backends."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, SEEDS
+from conftest import BACKENDS, CORPUS, FIXTURES, SEEDS, new_database, rows
 from hemeroteca.ingest import ingest
 from hemeroteca.search.query import Query, QuerySyntaxError, parse_query
 from hemeroteca.search.results import MARK_END, MARK_START, snippet_html
-from hemeroteca.store import open_store
-from hemeroteca.store.sqlite import SQLiteStore
+from hemeroteca.store import Store, open_store
 
 
 def test_the_query_language() -> None:
@@ -42,19 +42,22 @@ def test_a_malformed_query_gets_a_clear_message(text: str, message: str) -> None
         parse_query(text)
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
-    store = open_store(str(tmp_path_factory.mktemp("search") / "archive.db"))
-    portuguese = CORPUS / "maresalului.github.io" / "abramo"
-    assert ingest(store, [SEEDS, FIXTURES / "etol", portuguese]).ok
-    return store
+ARCHIVE_INPUTS = [SEEDS, FIXTURES / "etol", CORPUS / "maresalului.github.io" / "abramo"]
 
 
-def ids(store: SQLiteStore, text: str) -> list[str]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def archive(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(new_database(request, request.param, tmp_path_factory.mktemp("search"), "search"))
+    assert ingest(store, ARCHIVE_INPUTS).ok
+    yield store
+    store.close()
+
+
+def ids(store: Store, text: str) -> list[str]:
     return [hit.id for hit in store.search(parse_query(text), limit=100).hits]
 
 
-def test_words_find_the_article_and_mark_them_in_the_snippet(archive: SQLiteStore) -> None:
+def test_words_find_the_article_and_mark_them_in_the_snippet(archive: Store) -> None:
     result = archive.search(parse_query("Ciliga hunger"))
     assert "seeds/trotsky-cable-1936" in [hit.id for hit in result.hits[:3]]
     for hit in result.hits:
@@ -62,12 +65,12 @@ def test_words_find_the_article_and_mark_them_in_the_snippet(archive: SQLiteStor
         assert "<mark>" in snippet_html(hit.snippet)
 
 
-def test_a_title_match_outranks_a_body_match(archive: SQLiteStore) -> None:
+def test_a_title_match_outranks_a_body_match(archive: Store) -> None:
     hits = ids(archive, "victims repression")
     assert hits[0].endswith(("ni-victims-1936", "ni/vol03/no01/victims"))
 
 
-def test_phrases_exclusions_and_filters(archive: SQLiteStore) -> None:
+def test_phrases_exclusions_and_filters(archive: Store) -> None:
     assert set(ids(archive, '"hunger strike"')) >= {"seeds/trotsky-cable-1936", "seeds/ni-victims-1936"}
     assert "seeds/trotsky-cable-1936" not in ids(archive, '"hunger strike" -Kamenev')
     assert ids(archive, '"strike hunger"') == []
@@ -83,11 +86,11 @@ def test_phrases_exclusions_and_filters(archive: SQLiteStore) -> None:
     assert all(hit.language == "pt" for hit in archive.search(parse_query("socialismo lang:pt")).hits)
 
 
-def test_accents_and_case_fold(archive: SQLiteStore) -> None:
+def test_accents_and_case_fold(archive: Store) -> None:
     assert ids(archive, "REVOLUCAO") == ids(archive, "revolução") != []
 
 
-def test_facets_count_everything_that_matches(archive: SQLiteStore) -> None:
+def test_facets_count_everything_that_matches(archive: Store) -> None:
     result = archive.search(parse_query("Stalinist"), limit=1)
     assert len(result.hits) == 1 and result.total > 1
     assert sum(count for _, count in result.facets["language"]) == result.total
@@ -98,30 +101,31 @@ def test_facets_count_everything_that_matches(archive: SQLiteStore) -> None:
     "text",
     ['"); DROP TABLE documents; --', '"x"); DROP TABLE documents; --"', "NEAR(a b)", "a OR b", "^start", "col:value*", "'", "*", "-", "AND", '"" ""'],
 )
-def test_query_text_is_never_syntax(archive: SQLiteStore, text: str) -> None:
+def test_query_text_is_never_syntax(archive: Store, text: str) -> None:
     """Whatever is typed gives a result or a QuerySyntaxError: never an SQL or FTS5 error."""
     try:
         query = parse_query(text)
     except QuerySyntaxError:
         return
     archive.search(query)
-    assert archive.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0] > 0
+    assert rows(archive, "SELECT COUNT(*) FROM documents")[0][0] > 0
 
 
-def test_paging(archive: SQLiteStore) -> None:
+def test_paging(archive: Store) -> None:
     first = archive.search(parse_query("de"), limit=2)
     second = archive.search(parse_query("de"), limit=2, offset=2)
     assert first.total == second.total > 4
     assert not {h.id for h in first.hits} & {h.id for h in second.hits}
 
 
-def test_cli_search(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_cli_search(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> None:
     from typer.testing import CliRunner
 
     from hemeroteca.cli import app
 
     runner = CliRunner()
-    db = str(tmp_path / "archive.db")
+    db = new_database(request, backend, tmp_path, "cli_search")
     assert runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--jobs", "1"]).exit_code == 0
     shown = runner.invoke(app, ["search", "Ciliga", "--db", db, "--format", "json"])
     assert shown.exit_code == 0 and '"seeds/trotsky-cable-1936"' in shown.stdout

@@ -23,13 +23,15 @@ from hemeroteca.store.base import FailedFile
 from hemeroteca.record import Record
 from hemeroteca.search.query import QuerySyntaxError, parse_query
 from hemeroteca.search.results import snippet_plain
-from hemeroteca.store import DEFAULT_DB, NoDatabaseError, UnsupportedDatabaseError, open_store
+from hemeroteca.store import DEFAULT_DB, DatabaseUnavailableError, NoDatabaseError, UnsupportedDatabaseError, display_name, open_store
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="An archive engine for transcribed periodicals.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLite file (the embedded default).")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file (the embedded default), or postgresql://user:password@host:port/database.")
+]
 
 
 class OutputFormat(str, Enum):
@@ -45,10 +47,10 @@ def _store(db: str, *, create: bool = True):  # noqa: ANN202 - the backend type 
     try:
         return open_store(db, create=create)
     except UnsupportedDatabaseError as error:
-        err.print(f"error: --db {db}: {error}", markup=False)
+        err.print(f"error: --db {display_name(db)}: {error}", markup=False)
         raise typer.Exit(2) from error
-    except NoDatabaseError as error:
-        err.print(f"error: --db {db}: {error}", markup=False)
+    except (NoDatabaseError, DatabaseUnavailableError) as error:
+        err.print(f"error: --db {display_name(db)}: {error}", markup=False)
         raise typer.Exit(1) from error
 
 
@@ -112,7 +114,7 @@ def show(
     found = store.get_record(key)
     store.close()
     if found is None:
-        err.print(f"error: no document {id_or_path!r} in {db}", markup=False)
+        err.print(f"error: no document {id_or_path!r} in {display_name(db)}", markup=False)
         raise typer.Exit(1)
     record_id, record = found
     if format is OutputFormat.json:

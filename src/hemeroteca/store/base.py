@@ -10,6 +10,14 @@ from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
 
 
+class NoDatabaseError(FileNotFoundError):
+    """A command that only reads was given a database that does not exist (or holds no archive)."""
+
+
+class DatabaseUnavailableError(ConnectionError):
+    """The database server cannot be reached or refuses us; the message is one line."""
+
+
 @dataclass(frozen=True, slots=True)
 class IngestedFile:
     """A file read into a record, ready to store."""
@@ -58,5 +66,8 @@ class Store(Protocol):
 
     def search(self, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
         """Ranked hits for the query, with facet counts over all that match."""
+
+    def failures(self) -> list[tuple[str, str]]:
+        """(path, reason) of every file whose last ingest failed."""
 
     def close(self) -> None: ...
