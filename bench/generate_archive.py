@@ -1,6 +1,6 @@
 """Build a large archive from the real corpus, for benchmarks: nothing of it goes into git.
 
-    python bench/generate_archive.py OUT.db [--documents 200000] [--corpus ../shared/corpus] [--seed 7]
+    python bench/generate_archive.py OUT.db|postgresql://… [--documents 200000] [--corpus ../shared/corpus] [--seed 7]
 
 Every real page of the corpus is read once; the archive then holds N documents made
 by re-using those records with new ids, periodicals (MIA's ETOL papers), volumes,
@@ -22,7 +22,7 @@ from rich.progress import Progress
 
 from hemeroteca.ingest import discover, read_candidate
 from hemeroteca.record import Citation, DateValue, Record
-from hemeroteca.store import open_store
+from hemeroteca.store import display_name, open_store
 from hemeroteca.store.base import IngestedFile
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -72,7 +72,7 @@ def variant(record: Record, number: int, papers: list[str], rng: random.Random) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", help="a SQLite file or a PostgreSQL URL (bench/postgres_server.py start gives one)")
     parser.add_argument("--documents", type=int, default=200_000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--seed", type=int, default=7)
@@ -80,7 +80,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     records = corpus_records(args.corpus)
     papers = etol_papers()
-    store = open_store(str(args.out))
+    store = open_store(args.out)
     with Progress() as progress:
         task = progress.add_task("generating", total=args.documents)
         for start in range(0, args.documents, BATCH):
@@ -90,10 +90,9 @@ def main() -> None:
                 batch.append(IngestedFile(f"/generated/{document_id}", document_id, f"generated-{number}", 0, "html", "utf-8", record))
             store.write_batch(batch)
             progress.update(task, advance=len(batch))
-    store.connection.execute("PRAGMA optimize")
-    store.connection.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+    store.optimize()
     store.close()
-    print(f"{args.out}: {args.documents} documents from {len(records)} real pages, {len(papers)} ETOL papers")
+    print(f"{display_name(args.out)}: {args.documents} documents from {len(records)} real pages, {len(papers)} ETOL papers")
 
 
 if __name__ == "__main__":

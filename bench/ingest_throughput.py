@@ -1,12 +1,14 @@
 """Ingest throughput against a bare lxml parse of the same bytes, in one run.
 
-    python bench/ingest_throughput.py [CORPUS] [--runs N]
+    python bench/ingest_throughput.py [CORPUS] [--runs N] [--postgres]
 
 Prints documents/s and MB/s of a full ingest of the corpus into a fresh SQLite
 file (in one process, and reading files in one process per core), and of a bare
 loop that reads each file and calls lxml.html.fromstring on it, with the ratio
 (ingest time / bare time). Medians of N interleaved runs; the target is a ratio
-of at most 3.
+of at most 3. With --postgres, also the same ingest into a fresh database on a
+throwaway PostgreSQL server on loopback (bench/postgres_server.py), for the
+comparison of the two backends.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import lxml.html
 
 from hemeroteca.ingest import discover, ingest
 from hemeroteca.store import open_store
+from postgres_server import PostgresServer, throwaway_server
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -33,13 +36,12 @@ def bare_parse(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def full_ingest(corpus: Path, workers: int) -> tuple[float, int]:
-    with tempfile.TemporaryDirectory() as folder:
-        store = open_store(str(Path(folder) / "bench.db"))
-        start = time.perf_counter()
-        report = ingest(store, [corpus], workers=workers)
-        elapsed = time.perf_counter() - start
-        store.close()
+def full_ingest(corpus: Path, workers: int, url: str) -> tuple[float, int]:
+    store = open_store(url)
+    start = time.perf_counter()
+    report = ingest(store, [corpus], workers=workers)
+    elapsed = time.perf_counter() - start
+    store.close()
     return elapsed, report.ingested
 
 
@@ -48,18 +50,31 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the parallel ingest")
+    parser.add_argument("--postgres", action="store_true", help="also ingest into PostgreSQL (a throwaway local server)")
     args = parser.parse_args()
+    if args.postgres:
+        with throwaway_server() as server:
+            run(args, server)
+    else:
+        run(args, None)
+
+
+def run(args: argparse.Namespace, server: PostgresServer | None) -> None:
     paths = [c.path for c in discover([args.corpus], lambda path, error: None)]
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
-    times: dict[str, list[float]] = {"bare": [], "ingest, 1 process": [], f"ingest, {args.workers} processes": []}
+    variants = {"SQLite, 1 process": 1, f"SQLite, {args.workers} processes": args.workers}
+    if server is not None:
+        variants |= {"PostgreSQL, 1 process": 1, f"PostgreSQL, {args.workers} processes": args.workers}
+    times: dict[str, list[float]] = {"bare": []} | {name: [] for name in variants}
     ingested = 0
     for _ in range(args.runs):
         # Interleaved, so that a slow moment of the machine hits every variant alike.
         times["bare"].append(bare_parse(paths))
-        elapsed, ingested = full_ingest(args.corpus, 1)
-        times["ingest, 1 process"].append(elapsed)
-        elapsed, _ = full_ingest(args.corpus, args.workers)
-        times[f"ingest, {args.workers} processes"].append(elapsed)
+        for name, workers in variants.items():
+            with tempfile.TemporaryDirectory() as folder:
+                url = server.new_database("bench") if name.startswith("PostgreSQL") and server else str(Path(folder) / "bench.db")
+                elapsed, ingested = full_ingest(args.corpus, workers, url)
+            times[name].append(elapsed)
     print(f"corpus: {args.corpus} — {len(paths)} files, {megabytes:.1f} MB, {ingested} ingested; median of {args.runs} runs")
     bare = statistics.median(times["bare"])
     for name, runs in times.items():

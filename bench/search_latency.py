@@ -1,14 +1,16 @@
 """Search latency on a large archive, against bare FTS5 MATCH statements in the same run.
 
-    python bench/search_latency.py ARCHIVE.db [--queries 200] [--seed 7]
+    python bench/search_latency.py ARCHIVE.db|postgresql://… [--queries 200] [--seed 7]
 
 Builds a mix of queries from the archive's own text and catalogue: one to three
 words, two- and three-word phrases, and words with facet filters (year ranges,
 periodical, language). Times `store.search()` (ranked hits, snippets, and facet
-counts over every match) and, for the same queries' words, a bare
-`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20`.
-Prints median and p99 of each and their ratio. Make the archive with
-bench/generate_archive.py.
+counts over every match) and, for the same queries' words, a bare ranked full-text
+statement: on SQLite
+`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20`,
+on PostgreSQL `SELECT id FROM documents WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC
+LIMIT 20` with q the words' tsquery. Prints median and p99 of each and their ratio.
+Make the archive with bench/generate_archive.py.
 """
 
 from __future__ import annotations
@@ -18,17 +20,18 @@ import random
 import re
 import statistics
 import time
-from pathlib import Path
 
-from hemeroteca.search.query import parse_query
-from hemeroteca.store import open_store
+from hemeroteca.search.query import Query, parse_query
+from hemeroteca.store import display_name, open_store
+from hemeroteca.store.postgres import PostgresStore
 from hemeroteca.store.sqlite_search import match_expression
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
 def sample_queries(store, count: int, rng: random.Random) -> list[str]:  # noqa: ANN001 - any store with .connection
-    texts = [row[0] for row in store.connection.execute("SELECT body FROM documents_fts ORDER BY random() LIMIT 300")]
+    table = "documents" if isinstance(store, PostgresStore) else "documents_fts"  # where each keeps the body
+    texts = [row[0] for row in store.connection.execute(f"SELECT body FROM {table} ORDER BY random() LIMIT 300")]
     periodicals = [row[0] for row in store.connection.execute("SELECT name FROM periodicals")]
     queries: list[str] = []
     while len(queries) < count:
@@ -51,6 +54,18 @@ def sample_queries(store, count: int, rng: random.Random) -> list[str]:  # noqa:
     return queries
 
 
+def bare_statement(store, query: Query) -> tuple[str, tuple[str, ...]]:  # noqa: ANN001 - either store
+    """The query's words and phrases as the backend's own ranked full-text statement, nothing else."""
+    if isinstance(store, PostgresStore):
+        terms = [*query.words, *(" ".join(phrase) for phrase in query.phrases)]
+        tsquery = " && ".join(["hemeroteca_unmark(phraseto_tsquery('hemeroteca', hemeroteca_words(%s)))"] * len(terms))
+        return (
+            f"SELECT id FROM documents, ({tsquery}) AS q(q) WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 20",
+            tuple(terms),
+        )
+    return "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20", (match_expression(query),)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -58,29 +73,28 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("archive", type=Path)
+    parser.add_argument("archive", help="a SQLite file or a PostgreSQL URL")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    store = open_store(str(args.archive), create=False)
-    documents = store.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    store = open_store(args.archive, create=False)
+    documents = store.count_documents()
     queries = sample_queries(store, args.queries, random.Random(args.seed))
     full: list[float] = []
     bare: list[float] = []
     for text in queries:
         query = parse_query(text)
-        match = match_expression(query)
+        bare_sql, bare_params = bare_statement(store, query)
         start = time.perf_counter()
         store.search(query, limit=20)
         full.append(time.perf_counter() - start)
         start = time.perf_counter()
-        store.connection.execute(
-            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20", (match,)
-        ).fetchall()
+        store.connection.execute(bare_sql, bare_params).fetchall()
         bare.append(time.perf_counter() - start)
     store.close()
-    print(f"{args.archive}: {documents} documents, {len(queries)} queries (words, phrases, facet filters)")
-    for name, times in (("hemeroteca search", full), ("bare FTS5 MATCH", bare)):
+    print(f"{display_name(args.archive)}: {documents} documents, {len(queries)} queries (words, phrases, facet filters)")
+    bare_name = "bare tsvector @@" if isinstance(store, PostgresStore) else "bare FTS5 MATCH"
+    for name, times in (("hemeroteca search", full), (bare_name, bare)):
         print(f"{name:18} median {1000 * statistics.median(times):7.2f} ms   p99 {1000 * percentile(times, 0.99):7.2f} ms")
     print(
         f"ratio search/bare: median {statistics.median(full) / statistics.median(bare):.2f},"

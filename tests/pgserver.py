@@ -46,9 +46,16 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+# For tests: nothing needs to survive a crash of the machine, and many small servers share it.
+TEST_SETTINGS = {
+    "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "40", "shared_buffers": "32MB",
+}
+
+
 class PostgresServer:
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, settings: dict[str, str] | None = None) -> None:
         self.bindir = bindir
+        self.settings = TEST_SETTINGS if settings is None else settings
         self.password = secrets.token_hex(16)
         self.port = 0
         # In /tmp: short (the socket path must fit 107 bytes), and reachable by the postgres user when we are root.
@@ -94,9 +101,8 @@ class PostgresServer:
         pwfile.unlink()
         for attempt in range(5):
             self.port = _free_port()
-            options = (
-                f"-h 127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c synchronous_commit=off"
-                " -c full_page_writes=off -c max_connections=40 -c shared_buffers=32MB"
+            options = f"-h 127.0.0.1 -p {self.port} -k {self.root} " + " ".join(
+                f"-c {name}={value}" for name, value in self.settings.items()
             )
             try:
                 self._run(str(self.bindir / "pg_ctl"), "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.log), "-o", options)

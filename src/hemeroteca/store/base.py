@@ -70,4 +70,9 @@ class Store(Protocol):
     def failures(self) -> list[tuple[str, str]]:
         """(path, reason) of every file whose last ingest failed."""
 
+    def count_documents(self) -> int: ...
+
+    def optimize(self) -> None:
+        """After a bulk load: merge the search index and refresh the planner's statistics."""
+
     def close(self) -> None: ...

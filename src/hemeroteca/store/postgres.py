@@ -527,5 +527,12 @@ class PostgresStore:
         rows = self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path COLLATE \"C\"")
         return [(path, error) for path, error in rows]
 
+    def count_documents(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])  # type: ignore[index]
+
+    def optimize(self) -> None:
+        # GIN indexes keep new entries in a pending list until VACUUM merges them.
+        self.connection.execute("VACUUM (ANALYZE) documents, document_chunks")
+
     def close(self) -> None:
         self.connection.close()

@@ -254,5 +254,12 @@ class SQLiteStore:
     def failures(self) -> list[tuple[str, str]]:
         return [(row["path"], row["error"]) for row in self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")]
 
+    def count_documents(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def optimize(self) -> None:
+        self.connection.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+        self.connection.execute("PRAGMA optimize")
+
     def close(self) -> None:
         self.connection.close()
