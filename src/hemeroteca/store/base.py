@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -69,6 +70,9 @@ class Store(Protocol):
 
     def failures(self) -> list[tuple[str, str]]:
         """(path, reason) of every file whose last ingest failed."""
+
+    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only statement written for every backend (store.browse), `?` placeholders."""
 
     def count_documents(self) -> int: ...
 

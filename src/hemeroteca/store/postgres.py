@@ -71,12 +71,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import sql
+from psycopg.rows import dict_row
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
@@ -526,6 +527,11 @@ class PostgresStore:
     def failures(self) -> list[tuple[str, str]]:
         rows = self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path COLLATE \"C\"")
         return [(path, error) for path, error in rows]
+
+    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """A statement written for both backends (store.browse): its `?` placeholders become psycopg's."""
+        with self.connection.cursor(row_factory=dict_row) as cursor:
+            return cursor.execute(statement.replace("?", "%s"), params).fetchall()  # type: ignore[arg-type]
 
     def count_documents(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])  # type: ignore[index]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import datetime, timezone
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
@@ -253,6 +255,9 @@ class SQLiteStore:
 
     def failures(self) -> list[tuple[str, str]]:
         return [(row["path"], row["error"]) for row in self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")]
+
+    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.connection.execute(statement, params)]
 
     def count_documents(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
