@@ -211,3 +211,47 @@ def check(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535)] = 8000,
+    admin_token: Annotated[
+        str | None, typer.Option(envvar="HEMEROTECA_ADMIN_TOKEN", help="Allows writes (uploads) to requests bearing it.")
+    ] = None,
+    uploads: Annotated[Path, typer.Option(help="Folder that keeps uploaded pages.")] = Path("uploads"),
+) -> None:
+    """Serve the archive on the web: pages, JSON API (/api, /openapi.json) and OAI-PMH (/oai). Read-only without --admin-token."""
+    import uvicorn
+
+    from hemeroteca.web.app import create_app
+
+    _store(db, create=False).close()
+    application = create_app(db, admin_token, uploads=uploads.resolve())
+    err.print(f"serving {display_name(db)} on http://{host}:{port}/" + ("" if admin_token else " (read-only)"), markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+class ExportKind(str, Enum):
+    site = "site"
+
+
+@app.command()
+def export(
+    kind: Annotated[ExportKind, typer.Argument(help="site: a static mirror of the whole archive.")],
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write into.")],
+    db: DbOption = DEFAULT_DB,
+    search_index: Annotated[bool, typer.Option(help="Build the mirror's client-side search index (Pagefind).")] = True,
+) -> None:
+    """Export the archive: `export site OUT_DIR` writes a static mirror (HTML + CSS, relative links, in-browser search)."""
+    from hemeroteca.web.static_site import export_site
+
+    store = _store(db, create=False)
+    with Progress(TextColumn("[bold]export"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
+        task = bar.add_task("documents", total=None)
+        report = export_site(store, out_dir, search_index=search_index, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    store.close()
+    index = "with a search index" if report.search_index else "without a search index"
+    out.print(f"wrote {report.pages} pages ({report.documents} documents) to {out_dir}, {index}", markup=False)

@@ -1,0 +1,170 @@
+"""What the pages, the JSON API and the static export show: one reading of the archive for all of them.
+
+Each method returns plain data (dicts and lists, JSON-ready) built from the store
+through store.browse, with the permalinks of web.permalinks; the templates render it,
+the `.json` views and the API return it as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from hemeroteca.search.query import parse_query
+from hemeroteca.store import browse
+from hemeroteca.store.base import Store
+from hemeroteca.store.browse import Entry, IssueSummary, PeriodicalSummary
+from hemeroteca.web import permalinks
+
+SEARCH_PAGE_SIZE = 20
+
+
+class Archive:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.run = store.rows
+
+    # -- periodicals ---------------------------------------------------------
+
+    def home(self) -> dict[str, Any]:
+        periodicals = self.periodicals()
+        return {
+            "documents": self.store.count_documents(),
+            "periodicals": periodicals,
+            "authors": len(browse.authors(self.run)),
+        }
+
+    def periodicals(self) -> list[dict[str, Any]]:
+        return [self._periodical(p) for p in browse.periodicals(self.run)]
+
+    @staticmethod
+    def _periodical(periodical: PeriodicalSummary) -> dict[str, Any]:
+        return asdict(periodical) | {"url": permalinks.periodical_path(periodical.slug)}
+
+    def periodical(self, slug: str) -> dict[str, Any] | None:
+        found = browse.periodical(self.run, slug)
+        if found is None:
+            return None
+        issues = browse.issues(self.run, slug)
+        volumes: dict[str, dict[str, Any]] = {}
+        for issue in issues:
+            volume = volumes.setdefault(issue.volume, {"volume": issue.volume, "volume_raw": issue.volume_raw, "issues": []})
+            volume["issues"].append(self._issue(issue, issues))
+        return self._periodical(found) | {
+            "volumes": list(volumes.values()),
+            "uncollected": [self._entry(entry) for entry in browse.undated_in_periodical(self.run, slug)],
+        }
+
+    @staticmethod
+    def _issue(issue: IssueSummary, same_date: list[IssueSummary]) -> dict[str, Any]:
+        return asdict(issue) | {"url": permalinks.issue_path(issue, same_date)}
+
+    def _same_date(self, issue: IssueSummary) -> list[IssueSummary]:
+        # An undated issue's prefix is "": every issue of the periodical, among which the undated ones.
+        return browse.issues_dated(self.run, issue.periodical_slug, permalinks.date_prefix(permalinks.date_segments(issue.date)))
+
+    def issue(self, periodical_slug: str, rest: str) -> dict[str, Any] | None:
+        """The issue, or the article in it, that an address below /periodicals/SLUG/ names."""
+        address = permalinks.parse_issue_address(rest)
+        if address is None:
+            return None
+        prefix = permalinks.date_prefix(address.date_segments)
+        candidates = browse.issues_dated(self.run, periodical_slug, prefix)
+        key = "/".join(address.date_segments or [permalinks.UNDATED]) + (f"/{address.volume_number}" if address.volume_number else "")
+        issue = next((i for i in candidates if permalinks.issue_key(i, candidates) == key), None)
+        if issue is None:
+            return None
+        contents = self._contents(issue, candidates)
+        if address.article_slug is None:
+            return {"kind": "issue", **contents}
+        entry = next((e for e in contents["contents"] if e["slug"] == address.article_slug), None)
+        return None if entry is None else {"kind": "article", "id": entry["id"]}
+
+    def _contents(self, issue: IssueSummary, same_date: list[IssueSummary]) -> dict[str, Any]:
+        periodical = browse.periodical(self.run, issue.periodical_slug)
+        assert periodical is not None
+        entries = browse.issue_contents(self.run, issue.id)
+        slugs = permalinks.article_slugs(entries)
+        issue_url = permalinks.issue_path(issue, same_date)
+        return {
+            "periodical": self._periodical(periodical),
+            "issue": self._issue(issue, same_date),
+            "contents": [self._entry(e) | {"slug": slugs[e.id], "url": f"{issue_url}/{slugs[e.id]}"} for e in entries],
+        }
+
+    # -- documents -----------------------------------------------------------
+
+    def _entry(self, entry: Entry) -> dict[str, Any]:
+        return asdict(entry) | {
+            "url": permalinks.document_path(entry.id),
+            "authors": [asdict(a) | {"url": permalinks.author_path(a.slug)} for a in entry.authors],
+        }
+
+    def permalink(self, document_id: str) -> str | None:
+        """The document's address: in its issue where it has one, else /documents/ID; None when not in the archive."""
+        found = self.document(document_id)
+        return None if found is None else found["url"]
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        """A document with its place in the archive: periodical, issue, neighbours in the issue, permalink."""
+        entry = browse.entry(self.run, document_id)
+        if entry is None:
+            return None
+        got = self.store.get_record(document_id)
+        if got is None:
+            return None
+        _, record = got
+        data = self._entry(entry) | {"record": record.to_json(document_id), "periodical_page": None, "issue": None,
+                                     "previous": None, "next": None}
+        if entry.periodical_slug:
+            periodical = browse.periodical(self.run, entry.periodical_slug)
+            data["periodical_page"] = self._periodical(periodical) if periodical else None
+        if entry.issue_id is not None:
+            issue = browse.issue(self.run, entry.issue_id)
+            if issue is not None:
+                contents = self._contents(issue, self._same_date(issue))
+                data["issue"] = contents["issue"]
+                items = contents["contents"]
+                position = next(i for i, item in enumerate(items) if item["id"] == document_id)
+                data["url"] = items[position]["url"]
+                data["previous"] = _neighbour(items, position - 1)
+                data["next"] = _neighbour(items, position + 1)
+        return data
+
+    def document_ids(self) -> list[str]:
+        return [summary.id for summary in self.store.list_documents()]
+
+    # -- authors -------------------------------------------------------------
+
+    def authors(self) -> list[dict[str, Any]]:
+        return [asdict(a) | {"url": permalinks.author_path(a.slug)} for a in browse.authors(self.run)]
+
+    def author(self, slug: str) -> dict[str, Any] | None:
+        found = browse.author(self.run, slug)
+        if found is None:
+            return None
+        return asdict(found) | {
+            "url": permalinks.author_path(found.slug),
+            "works": [self._entry(entry) for entry in browse.works_of(self.run, slug)],
+        }
+
+    # -- search --------------------------------------------------------------
+
+    def search(self, text: str, *, page: int = 1, page_size: int = SEARCH_PAGE_SIZE) -> dict[str, Any]:
+        """Ranked hits with snippets (HTML, escaped, matches in <mark>) and facets; raises QuerySyntaxError."""
+        query = parse_query(text)
+        result = self.store.search(query, limit=page_size, offset=(page - 1) * page_size)
+        return {
+            "query": text,
+            "total": result.total,
+            "page": page,
+            "pages": max(1, -(-result.total // page_size)),
+            "hits": [hit.to_json() | {"url": permalinks.document_path(hit.id)} for hit in result.hits],
+            "facets": {name: [{"value": value, "count": count} for value, count in values] for name, values in result.facets.items()},
+        }
+
+
+def _neighbour(items: list[dict[str, Any]], position: int) -> dict[str, Any] | None:
+    if 0 <= position < len(items):
+        return {"id": items[position]["id"], "title": items[position]["title"], "url": items[position]["url"]}
+    return None
