@@ -60,7 +60,7 @@ def bare_statement(store, query: Query) -> tuple[str, tuple[str, ...]]:  # noqa:
         terms = [*query.words, *(" ".join(phrase) for phrase in query.phrases)]
         tsquery = " && ".join(["hemeroteca_unmark(phraseto_tsquery('hemeroteca', hemeroteca_words(%s)))"] * len(terms))
         return (
-            f"SELECT id FROM documents, ({tsquery}) AS q(q) WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 20",
+            f"SELECT id FROM documents, (SELECT {tsquery}) AS q(q) WHERE tsv @@ q ORDER BY ts_rank_cd(tsv, q) DESC LIMIT 20",
             tuple(terms),
         )
     return "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 20", (match_expression(query),)
