@@ -1,0 +1,1 @@
+"""Exports of the archive: citations and, later, TEI, EPUB and bulk data."""
