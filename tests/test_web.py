@@ -73,6 +73,14 @@ def test_periodical_issue_article_by_permalink(client: TestClient) -> None:
     assert '<p class="signature">(signed) Leon Trotsky</p>' in html
     assert "/authors/leon-trotsky" in links(html)
     assert "return return" not in html
+    # Cite this: Chicago, MLA, APA and BibTeX, with the page's own URL.
+    cite = html.split('class="cite"')[1].split("</section>")[0]
+    assert (
+        "Trotsky, Leon. “Trotsky Cables Denial to AP on Daily Worker Lies: Denounces Repressions Against"
+        " Bolshevik-Leninists by the Stalinist Bureaucracy.” New Militant, February 15, 1936. http://testserver" + CABLE_URL
+    ) in cite
+    assert "New Militant, vol. 2, no. 7, 15 Feb. 1936, p. 1" in cite and "New Militant, 2(7), 1." in cite
+    assert "@article{" in cite
 
 
 def test_an_issue_lists_its_contents_in_page_order_with_prev_next(client: TestClient) -> None:

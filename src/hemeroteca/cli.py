@@ -244,6 +244,7 @@ def export(
     out_dir: Annotated[Path, typer.Argument(help="Folder to write into.")],
     db: DbOption = DEFAULT_DB,
     search_index: Annotated[bool, typer.Option(help="Build the mirror's client-side search index (Pagefind).")] = True,
+    base_url: Annotated[str | None, typer.Option(help="Where the mirror will be served, for the URLs its citations give.")] = None,
 ) -> None:
     """Export the archive: `export site OUT_DIR` writes a static mirror (HTML + CSS, relative links, in-browser search)."""
     from hemeroteca.web.static_site import export_site
@@ -251,7 +252,7 @@ def export(
     store = _store(db, create=False)
     with Progress(TextColumn("[bold]export"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
         task = bar.add_task("documents", total=None)
-        report = export_site(store, out_dir, search_index=search_index, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        report = export_site(store, out_dir, base_url=base_url, search_index=search_index, progress=lambda done, total: bar.update(task, completed=done, total=total))
     store.close()
     index = "with a search index" if report.search_index else "without a search index"
     out.print(f"wrote {report.pages} pages ({report.documents} documents) to {out_dir}, {index}", markup=False)

@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS issues (
     date_raw TEXT NOT NULL,
     UNIQUE (volume_id, number, date)
 );
+CREATE INDEX IF NOT EXISTS issues_periodical_date ON issues(periodical_id, date);
 CREATE TABLE IF NOT EXISTS authors (
     id {generated_key},
     slug TEXT NOT NULL UNIQUE,

@@ -19,8 +19,8 @@ router = APIRouter(include_in_schema=False)
 JSON_SUFFIX = ".json"
 
 
-def archive(store: Store = Depends(request_store)) -> Archive:
-    return Archive(store)
+def archive(request: Request, store: Store = Depends(request_store)) -> Archive:
+    return Archive(store, str(request.base_url))
 
 
 def _split_json(path: str) -> tuple[str, bool]:

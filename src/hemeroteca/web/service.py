@@ -7,22 +7,31 @@ the `.json` views and the API return it as it is.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import asdict
 from typing import Any
 
+from hemeroteca.exports.bibtex import bibtex_entry
+from hemeroteca.exports.cite import formatted_citations
+from hemeroteca.exports.csl import csl_item
+from hemeroteca.record import Record
 from hemeroteca.search.query import parse_query
 from hemeroteca.store import browse
 from hemeroteca.store.base import Store
-from hemeroteca.store.browse import Entry, IssueSummary, PeriodicalSummary
+from hemeroteca.store.browse import Entry, IssueSummary, PeriodicalName, PeriodicalSummary
 from hemeroteca.web import permalinks
 
 SEARCH_PAGE_SIZE = 20
 
 
 class Archive:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, base_url: str | None = None) -> None:
+        """`base_url` ("https://archive.example.org"): where the archive is served, for the URLs in citations."""
         self.store = store
         self.run = store.rows
+        self.base_url = base_url.rstrip("/") if base_url else None
 
     # -- periodicals ---------------------------------------------------------
 
@@ -38,7 +47,7 @@ class Archive:
         return [self._periodical(p) for p in browse.periodicals(self.run)]
 
     @staticmethod
-    def _periodical(periodical: PeriodicalSummary) -> dict[str, Any]:
+    def _periodical(periodical: PeriodicalSummary | PeriodicalName) -> dict[str, Any]:
         return asdict(periodical) | {"url": permalinks.periodical_path(periodical.slug)}
 
     def periodical(self, slug: str) -> dict[str, Any] | None:
@@ -81,7 +90,7 @@ class Archive:
         return None if entry is None else {"kind": "article", "id": entry["id"]}
 
     def _contents(self, issue: IssueSummary, same_date: list[IssueSummary]) -> dict[str, Any]:
-        periodical = browse.periodical(self.run, issue.periodical_slug)
+        periodical = browse.periodical_name(self.run, issue.periodical_slug)
         assert periodical is not None
         entries = browse.issue_contents(self.run, issue.id)
         slugs = permalinks.article_slugs(entries)
@@ -116,19 +125,20 @@ class Archive:
         _, record = got
         data = self._entry(entry) | {"record": record.to_json(document_id), "periodical_page": None, "issue": None,
                                      "previous": None, "next": None}
-        if entry.periodical_slug:
-            periodical = browse.periodical(self.run, entry.periodical_slug)
-            data["periodical_page"] = self._periodical(periodical) if periodical else None
-        if entry.issue_id is not None:
-            issue = browse.issue(self.run, entry.issue_id)
-            if issue is not None:
-                contents = self._contents(issue, self._same_date(issue))
-                data["issue"] = contents["issue"]
-                items = contents["contents"]
-                position = next(i for i, item in enumerate(items) if item["id"] == document_id)
-                data["url"] = items[position]["url"]
-                data["previous"] = _neighbour(items, position - 1)
-                data["next"] = _neighbour(items, position + 1)
+        if entry.issue_id is not None and (issue := browse.issue(self.run, entry.issue_id)) is not None:
+            contents = self._contents(issue, self._same_date(issue))
+            data["periodical_page"] = contents["periodical"]
+            data["issue"] = contents["issue"]
+            items = contents["contents"]
+            position = next(i for i, item in enumerate(items) if item["id"] == document_id)
+            data["url"] = items[position]["url"]
+            data["previous"] = _neighbour(items, position - 1)
+            data["next"] = _neighbour(items, position + 1)
+        elif entry.periodical_slug and (periodical := browse.periodical_name(self.run, entry.periodical_slug)):
+            data["periodical_page"] = self._periodical(periodical)
+        url = f"{self.base_url}{data['url']}" if self.base_url else None
+        key = (document_id, entry.stored_at, url)
+        data["citations"] = _CITATIONS.get(key) or _CITATIONS.put(key, _citations(document_id, record, url))
         return data
 
     def document_ids(self) -> list[str]:
@@ -162,6 +172,38 @@ class Archive:
             "hits": [hit.to_json() | {"url": permalinks.document_path(hit.id)} for hit in result.hits],
             "facets": {name: [{"value": value, "count": count} for value, count in values] for name, values in result.facets.items()},
         }
+
+
+def _citations(document_id: str, record: Record, url: str | None) -> dict[str, Any]:
+    item = csl_item(document_id, record, url)
+    return {"csl": item, "bibtex": bibtex_entry(document_id, record, url), **formatted_citations(item)}
+
+
+class _Cache:
+    """The last `size` values by key: formatting citations costs more than the rest of an article page."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            return None
+
+    def put(self, key: Hashable, value: Any) -> Any:
+        with self._lock:
+            self._values[key] = value
+            if len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+
+# By (document id, when it was stored, URL): a document stored again is cited afresh.
+_CITATIONS = _Cache(10_000)
 
 
 def _neighbour(items: list[dict[str, Any]], position: int) -> dict[str, Any] | None:

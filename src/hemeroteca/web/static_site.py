@@ -108,9 +108,11 @@ class SiteReport:
 
 
 def export_site(
-    store: Store, out: Path, *, search_index: bool = True, progress: Callable[[int, int], None] | None = None
+    store: Store, out: Path, *, base_url: str | None = None, search_index: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SiteReport:
-    archive = Archive(store)
+    """`base_url`: where the mirror will be served, for the URLs in citations (none without it)."""
+    archive = Archive(store, base_url)
     total = store.count_documents()
     out.mkdir(parents=True, exist_ok=True)
     static = resources.files("hemeroteca.web") / "static"
