@@ -236,23 +236,60 @@ def serve(
 
 class ExportKind(str, Enum):
     site = "site"
+    tei = "tei"
+    epub = "epub"
+    csl = "csl"
+    bibtex = "bibtex"
+    jsonl = "jsonl"
+    parquet = "parquet"
 
 
 @app.command()
 def export(
-    kind: Annotated[ExportKind, typer.Argument(help="site: a static mirror of the whole archive.")],
-    out_dir: Annotated[Path, typer.Argument(help="Folder to write into.")],
+    kind: Annotated[ExportKind, typer.Argument(help="site, tei, epub, csl, bibtex, jsonl or parquet.")],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="SELECTION|OUT_DIR",
+            help="For site: the folder to write the mirror into. Else what to export: a document id, issue:ni/1936/02,"
+            ' volume:ni/3, periodical:"New International", author:trotsky, query:TEXT, or all.',
+        ),
+    ],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (or, for tei of several documents, folder).")] = None,
     db: DbOption = DEFAULT_DB,
-    search_index: Annotated[bool, typer.Option(help="Build the mirror's client-side search index (Pagefind).")] = True,
-    base_url: Annotated[str | None, typer.Option(help="Where the mirror will be served, for the URLs its citations give.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Where the archive is served, for the URLs exports give.")] = None,
+    search_index: Annotated[bool, typer.Option(help="site: build the mirror's in-browser search index (Pagefind).")] = True,
 ) -> None:
-    """Export the archive: `export site OUT_DIR` writes a static mirror (HTML + CSS, relative links, in-browser search)."""
-    from hemeroteca.web.static_site import export_site
+    """Export the archive: a static mirror (site), TEI P5, EPUB 3, CSL-JSON, BibTeX, JSON Lines or Parquet."""
+    from hemeroteca.exports import writers
+    from hemeroteca.exports.selection import SelectionError, select
 
     store = _store(db, create=False)
+    if kind is ExportKind.site:
+        _export_site(store, Path(target), base_url, search_index)
+        store.close()
+        return
+    if output is None:
+        err.print(f"error: export {kind.value}: give the file to write with -o", markup=False)
+        raise typer.Exit(2)
+    try:
+        selection = select(store, target)
+    except SelectionError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(1) from error
+    written = writers.WRITERS[kind.value](store, selection, output, base_url)
+    store.close()
+    out.print(f"wrote {written} documents ({selection.title}) to {output}", markup=False)
+
+
+def _export_site(store, out_dir: Path, base_url: str | None, search_index: bool) -> None:  # noqa: ANN001 - either store
+    from hemeroteca.web.static_site import export_site
+
     with Progress(TextColumn("[bold]export"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
         task = bar.add_task("documents", total=None)
-        report = export_site(store, out_dir, base_url=base_url, search_index=search_index, progress=lambda done, total: bar.update(task, completed=done, total=total))
-    store.close()
+        report = export_site(
+            store, out_dir, base_url=base_url, search_index=search_index,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     index = "with a search index" if report.search_index else "without a search index"
     out.print(f"wrote {report.pages} pages ({report.documents} documents) to {out_dir}, {index}", markup=False)

@@ -34,8 +34,11 @@ _SPECIAL = re.compile("|".join(re.escape(char) for char in _ESCAPES))
 _ARTICLES = frozenset("the a an o os as um uma el la los las le les der die das".split())
 
 
-def bibtex_entry(document_id: str, record: Record, url: str | None = None) -> str:
-    """@article for a text a periodical printed, @misc for any other; one field a line."""
+def bibtex_entry(document_id: str, record: Record, url: str | None = None, *, taken: set[str] | None = None) -> str:
+    """@article for a text a periodical printed, @misc for any other; one field a line.
+
+    `taken`: the keys a file holds already; the entry's key gets a letter ("…a", "…b") to differ, and joins them.
+    """
     item = csl_item(document_id, record, url)
     entry_type = "article" if str(item["type"]).startswith("article-") else "misc"
     fields: list[tuple[str, str]] = []
@@ -57,8 +60,15 @@ def bibtex_entry(document_id: str, record: Record, url: str | None = None) -> st
             fields.append(("month", _MONTH_MACROS[month - 1]))  # a macro, unbraced: styles print it in their language
     if url:
         fields.append(("url", "{" + url + "}"))  # verbatim in biblatex and the url package: not escaped
-    lines = [f"@{entry_type}{{{bibtex_key(item)},"] + [f"  {field} = {value}," for field, value in fields] + ["}"]
+    key = bibtex_key(item)
+    if taken is not None:
+        key = next(key + suffix for suffix in ("", *_SUFFIXES) if key + suffix not in taken)
+        taken.add(key)
+    lines = [f"@{entry_type}{{{key},"] + [f"  {field} = {value}," for field, value in fields] + ["}"]
     return "\n".join(lines) + "\n"
+
+
+_SUFFIXES = [a + b for a in ("", *"abcdefghijklmnopqrstuvwxyz") for b in "abcdefghijklmnopqrstuvwxyz"]
 
 
 def bibtex_key(item: dict[str, Any]) -> str:

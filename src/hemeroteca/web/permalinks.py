@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hemeroteca.catalogue.names import slugify
-from hemeroteca.store.browse import Entry, IssueSummary
+from hemeroteca.store import browse
+from hemeroteca.store.browse import Entry, IssueSummary, RunSql
 
 _DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 SLUG_LENGTH = 70
@@ -120,3 +121,11 @@ def parse_issue_address(rest: str) -> IssueAddress | None:
     if not dates and volume_number is None:
         return None
     return IssueAddress(dates, volume_number, segments[0] if segments else None)
+
+
+def find_issue(run: RunSql, periodical_slug: str, address: IssueAddress) -> tuple[IssueSummary, list[IssueSummary]] | None:
+    """The issue an address names, with the issues that share its date (its address depends on them)."""
+    candidates = browse.issues_dated(run, periodical_slug, date_prefix(address.date_segments))
+    key = "/".join(address.date_segments or [UNDATED]) + (f"/{address.volume_number}" if address.volume_number else "")
+    issue = next((i for i in candidates if issue_key(i, candidates) == key), None)
+    return None if issue is None else (issue, candidates)

@@ -75,14 +75,10 @@ class Archive:
     def issue(self, periodical_slug: str, rest: str) -> dict[str, Any] | None:
         """The issue, or the article in it, that an address below /periodicals/SLUG/ names."""
         address = permalinks.parse_issue_address(rest)
-        if address is None:
+        found = permalinks.find_issue(self.run, periodical_slug, address) if address else None
+        if address is None or found is None:
             return None
-        prefix = permalinks.date_prefix(address.date_segments)
-        candidates = browse.issues_dated(self.run, periodical_slug, prefix)
-        key = "/".join(address.date_segments or [permalinks.UNDATED]) + (f"/{address.volume_number}" if address.volume_number else "")
-        issue = next((i for i in candidates if permalinks.issue_key(i, candidates) == key), None)
-        if issue is None:
-            return None
+        issue, candidates = found
         contents = self._contents(issue, candidates)
         if address.article_slug is None:
             return {"kind": "issue", **contents}
