@@ -377,6 +377,16 @@ CASES = [
             date=_date("1977", "1977"), pages="pp. 29–30",
         ),
     ),
+    # mia-reader/_pages/archive/connolly/1897/erin/hope.md and 1901/evangel/index.md: how the text came
+    # out, no periodical named (the date is kept)
+    (
+        "Pamphlet first published in 1897",
+        Citation(raw="Pamphlet first published in 1897", date=_date("1897", "1897")),
+    ),
+    (
+        "as a pamphlet in 1901",
+        Citation(raw="as a pamphlet in 1901", date=_date("1901", "1901")),
+    ),
     # mia-reader/_pages/archive/deleon/works/1908/march.md (Markdown emphasis left in)
     (
         "*The Daily People,* March 3, 1908;",

@@ -55,6 +55,14 @@ _FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
 # "Свободное воспитание [Educação Livre]"); "(1st series)" is.
 _PERIODICAL_HEAD = re.compile(r"^(?:in|em|en|no|na|dans|im)\s+")
 _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
+# What a line says of how a text came out, where no periodical is named: "Pamphlet first published
+# in 1897", "as a pamphlet in 1901", "Second Edition, published by…", "Progress Publishers, Moscow",
+# (A collected or selected works, with its volumes, is kept: it is cited as a periodical is.)
+_NOT_A_PERIODICAL = re.compile(
+    r"\b(?:published|publication|pamphlet|edition|publishers?|publishing|translated|drafted|reprinted|included"
+    r"|publicad[oa]s?|edição|edición|folheto|folleto|traduzid[oa]|traducid[oa])\b",
+    re.IGNORECASE,
+)
 _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
 
 
@@ -137,6 +145,8 @@ def _periodical(line: str, first_part: int) -> str | None:
     # Quotes and Markdown emphasis left around the name ("*The Daily People,*") go too.
     name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", line[:end])).strip(" \"'“”‘’«»*_")
     name = _GLOSS.sub("", name)
+    if _NOT_A_PERIODICAL.search(name):
+        return None
     return name if any(ch.isalpha() for ch in name) else None
 
 
