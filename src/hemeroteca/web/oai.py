@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, quote, unquote
 from fastapi import APIRouter, Depends, Request, Response
 from lxml import etree
 
+from hemeroteca.fields.text import xml_text
 from hemeroteca.record import Record
 from hemeroteca.store import browse
 from hemeroteca.store.base import Store
@@ -58,7 +59,6 @@ NO_RECORDS_MATCH = "noRecordsMatch"
 NO_SET_HIERARCHY = "noSetHierarchy"
 
 # Characters XML 1.0 cannot hold, even escaped: C0 controls but tab and newlines, surrogates, U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # The protocol's own syntax for metadataPrefix and setSpec (OAI-PMH.xsd's patterns).
 _PREFIX_SYNTAX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
 _SET_SYNTAX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
@@ -249,11 +249,6 @@ def dublin_core(record: Record, entry: Entry, url: str) -> list[tuple[str, str]]
         ("identifier", url),
     ]
     return [(name, value) for name, value in pairs if value and value.strip()]
-
-
-def xml_text(value: str) -> str:
-    """The value without the characters XML 1.0 cannot hold (pages carry stray control characters)."""
-    return _NOT_XML.sub("", value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "id", "class"}, "sup": {"id", "class"}}
 # A note's own label at its start: "1.", "[1]", "[a.]", "[*]", "*", "1)".
 _NOTE_LABEL = re.compile(r"^\s*\[?\s*([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\s*[.)]?\s*\]?[.)]?\s+", re.IGNORECASE)
 # A marker in the text: "[1]", "[a]", "[*]" right after a word or punctuation.
-_MARKER = re.compile(r"\[([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\.?\]", re.IGNORECASE)
+NOTE_MARKER = re.compile(r"\[([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\.?\]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def render_text(text: str, labels: dict[str, int], referenced: set[int]) -> Mark
     """A block's text, escaped, with its note markers linked to their notes (collected in `referenced`)."""
     pieces: list[str] = []
     position = 0
-    for match in _MARKER.finditer(text):
+    for match in NOTE_MARKER.finditer(text):
         number = labels.get(match.group(1).casefold())
         if number is None:
             continue
