@@ -212,14 +212,18 @@ def test_footnote_markers_link_to_asides_and_back(books: dict[str, Book]) -> Non
     assert "Dr. Anton Ciliga" in "".join(ciliga.itertext())
 
 
-def test_notes_without_linked_markers_stay_in_the_text(books: dict[str, Book], store: SQLiteStore) -> None:
-    """Portuguese pages mark notes "(1)", which the renderer does not link: their notes are shown as paragraphs."""
+def test_portuguese_notes_marked_in_parentheses_are_footnotes(books: dict[str, Book], store: SQLiteStore) -> None:
+    """Portuguese pages mark notes "(1)" glued to the word: linked as the bracketed markers are."""
     book = books["portuguese"]
     noted = [document_id for document_id in book.document_ids if any(note.kind != "editor" for note in store.get_record(document_id)[1].notes)]
     assert noted
-    notes = book.chapter(noted[0]).find(".//x:section[@class='notes']", NS)
+    chapter = book.chapter(noted[0])
+    notes = chapter.find(".//x:section[@class='notes']", NS)
     assert notes.get(EPUB_TYPE) == "footnotes"
-    assert notes.findall("x:p", NS) and not notes.findall("x:aside", NS)
+    asides = notes.findall("x:aside", NS)
+    assert asides and all(aside.get(EPUB_TYPE) == "footnote" for aside in asides)
+    refs = [a for a in chapter.iter(f"{{{NS['x']}}}a") if a.get(EPUB_TYPE) == "noteref"]
+    assert {ref.get("href").lstrip("#") for ref in refs} >= {aside.get("id") for aside in asides}
 
 
 def test_language_metadata(books: dict[str, Book]) -> None:

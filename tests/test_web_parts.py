@@ -69,3 +69,17 @@ def test_markers_and_notes_link_both_ways_and_text_is_escaped() -> None:
     assert 'id="ref-1"' not in str(blocks[1].html), "only the first marker is the note's way back"
     assert [note.referenced for note in notes] == [True, True, False]
     assert 'href="#ref-1"' in str(notes[0].html) and "href" not in str(notes[2].html)
+
+
+def test_portuguese_markers_glued_to_the_word_link_to_their_notes() -> None:
+    # maresalului.github.io/abramo/1990/contracorrente/03: "…stewards(1)" and a note "(1) Em seu VI Congresso…".
+    blocks, notes = render_body(
+        [Block("paragraph", "a Internacional Comunista(1) dividiu os países em (1) coloniais e (2) dependentes(2).")],
+        [Note("footnote", "(1) Em seu VI Congresso, quando a facção de Stalin se torna direção", "tr1"),
+         Note("footnote", "(2) No Programa aprovado no VI Congresso", "tr2")],
+    )
+    html = str(blocks[0].html)
+    assert 'Comunista<sup class="noteref" id="ref-1"><a href="#note-1">(1)</a></sup> dividiu' in html
+    assert "em (1) coloniais e (2) dependentes" in html, "an enumeration after a space is not a marker"
+    assert 'dependentes<sup class="noteref" id="ref-2"><a href="#note-2">(2)</a></sup>.' in html
+    assert [note.label for note in notes] == ["1", "2"] and all(note.referenced for note in notes)

@@ -25,8 +25,7 @@ from lxml import etree
 from hemeroteca.record import Block, Citation, Credit, DateValue, Note, Person, Record
 from hemeroteca.store.base import Store
 from hemeroteca.fields.text import xml_text
-from hemeroteca.web.render import NOTE_MARKER  # the markers the web page links: one rule for both
-from hemeroteca.web.render import note_label
+from hemeroteca.web.render import NOTE_MARKER, marker_label, note_label, note_numbers  # the web's rules: one for both
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -322,21 +321,11 @@ def _header(document_id: str, record: Record, url: str | None, language: str | N
 # --- text --------------------------------------------------------------------------------------
 
 
-def note_numbers(notes: list[Note]) -> dict[str, int]:
-    """Each note label to the number of the first note that carries it, as the web page numbers them."""
-    numbers: dict[str, int] = {}
-    for number, note in enumerate(notes, start=1):
-        label = note_label(note)
-        if label and label not in numbers:
-            numbers[label] = number
-    return numbers
-
-
 def _add_marked_text(element: etree._Element, text: str, numbers: Mapping[str, int]) -> etree._Element:
     """The text into the element, each marker of a known note ("[1]") a <ref> to that note."""
     position = 0
     for match in NOTE_MARKER.finditer(text):
-        number = numbers.get(match.group(1).casefold())
+        number = numbers.get(marker_label(match))
         if number is None:
             continue  # a marker with no note stays as printed
         _append_text(element, text[position : match.start()])

@@ -20,9 +20,10 @@ from hemeroteca.record import Block, Note
 _ALLOWED_TAGS = {"a", "sup", "mark", "br"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "id", "class"}, "sup": {"id", "class"}}
 # A note's own label at its start: "1.", "[1]", "[a.]", "[*]", "*", "1)".
-_NOTE_LABEL = re.compile(r"^\s*\[?\s*([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\s*[.)]?\s*\]?[.)]?\s+", re.IGNORECASE)
-# A marker in the text: "[1]", "[a]", "[*]" right after a word or punctuation.
-NOTE_MARKER = re.compile(r"\[([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\.?\]", re.IGNORECASE)
+_NOTE_LABEL = re.compile(r"^\s*[\[(]?\s*([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\s*[.)]?\s*[\])]?[.)]?\s+", re.IGNORECASE)
+# A marker in the text: "[1]", "[a]", "[*]"; or "(1)" glued to the word before it, as Portuguese pages
+# of MIA write them ("stewards(1)": an enumeration's "(1)" follows a space).
+NOTE_MARKER = re.compile(r"\[([0-9]{1,3}|[a-z]|\*{1,3}|†|‡)\.?\]|(?<=[^\s(\[])\(([0-9]{1,3})\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,13 @@ def note_label(note: Note) -> str | None:
     return None
 
 
-def _labels(notes: list[Note]) -> dict[str, int]:
-    """Each label to the number of the first note that carries it."""
+def marker_label(marker: re.Match[str]) -> str:
+    """The label a NOTE_MARKER match points to: "[1]" and "(1)" → "1", "[A]" → "a"."""
+    return (marker.group(1) or marker.group(2)).casefold()
+
+
+def note_numbers(notes: list[Note]) -> dict[str, int]:
+    """Each label to the number of the first note that carries it (the note's id is note-NUMBER)."""
     labels: dict[str, int] = {}
     for number, note in enumerate(notes, start=1):
         label = note_label(note)
@@ -66,7 +72,7 @@ def render_text(text: str, labels: dict[str, int], referenced: set[int]) -> Mark
     pieces: list[str] = []
     position = 0
     for match in NOTE_MARKER.finditer(text):
-        number = labels.get(match.group(1).casefold())
+        number = labels.get(marker_label(match))
         if number is None:
             continue
         pieces.append(html.escape(text[position : match.start()], quote=False))
@@ -97,7 +103,7 @@ class RenderedBlock:
 
 def render_body(body: list[Block], notes: list[Note]) -> tuple[list[RenderedBlock], list[RenderedNote]]:
     """The text's blocks and the notes, rendered together so that markers and notes link both ways."""
-    labels = _labels(notes)
+    labels = note_numbers(notes)
     referenced: set[int] = set()
     blocks = [RenderedBlock(block.kind, render_text(block.text, labels, referenced), block.attribution) for block in body]
     return blocks, render_notes(notes, referenced)
