@@ -99,3 +99,12 @@ def links_for(record: Record) -> CatalogueLinks:
     links.pages = source.pages
     return links
 
+
+def filed_date(record: Record, links: CatalogueLinks) -> str | None:
+    """The date a document is filed under (EDTF): its issue's, else its publication's, else its writing's."""
+    if links.issue is not None and links.issue.date:
+        return links.issue.date
+    for date in (record.published, record.written):
+        if date is not None and date.edtf:
+            return date.edtf
+    return None

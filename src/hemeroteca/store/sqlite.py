@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
+from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, filed_date, links_for
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
 from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
-from hemeroteca.store.sqlite_search import FTS_SCHEMA
+from hemeroteca.store.sqlite_search import BACKFILL, FTS_SCHEMA
 from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile
 from hemeroteca.store.schema import SQLITE_TYPES, catalogue_tables, document_tables
 
@@ -50,6 +50,9 @@ class SQLiteStore:
             + "CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);"
             + FTS_SCHEMA
         )
+        counts = "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM search_fields)"
+        if len(set(self.connection.execute(counts).fetchone())) > 1:
+            self.connection.execute(BACKFILL)
         self.connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- writing -------------------------------------------------------------
@@ -102,10 +105,7 @@ class SQLiteStore:
         links = links_for(record)
         periodical_id = self._periodical_id(cursor, links) if links.periodical else None
         issue_id = self._issue_id(cursor, periodical_id, links) if periodical_id is not None and links.issue else None
-        cursor.execute(
-            "DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id = ? OR path = ?)",
-            (item.document_id, item.path),
-        )
+        sqlite_search.unindex_documents(cursor, "id = ? OR path = ?", (item.document_id, item.path))
         cursor.execute("DELETE FROM documents WHERE id = ? OR path = ?", (item.document_id, item.path))
         # Another file that held this id is no longer stored: a later run must read it again.
         cursor.execute("DELETE FROM files WHERE document_id = ? AND path != ?", (item.document_id, item.path))
@@ -122,12 +122,13 @@ class SQLiteStore:
                 json.dumps(record.to_json(item.document_id), ensure_ascii=False), _now(),
             ),
         )
-        cursor.execute(
-            "INSERT INTO documents_fts (rowid, title, subtitle, authors, body) VALUES (?,?,?,?,?)",
+        sqlite_search.index_document(
+            cursor, int(cursor.lastrowid or 0), item.document_id,
             (
-                cursor.lastrowid, record.title or "", record.subtitle or "",
+                record.title or "", record.subtitle or "",
                 " ".join(name for a in links.authors for name in {a.name, a.printed_as}), record.body_text(),
             ),
+            filed_date(record, links), periodical_id, record.language, fold(record.title) if record.title else None,
         )
         for position, author in enumerate(links.authors):
             author_id = self._author_id(cursor, author)
