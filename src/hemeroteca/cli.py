@@ -293,3 +293,93 @@ def _export_site(store, out_dir: Path, base_url: str | None, search_index: bool)
         )
     index = "with a search index" if report.search_index else "without a search index"
     out.print(f"wrote {report.pages} pages ({report.documents} documents) to {out_dir}, {index}", markup=False)
+
+
+@app.command()
+def attribute(
+    document: Annotated[str, typer.Argument(metavar="DOC", help="The document whose authorship is claimed (id or file path).")],
+    status: Annotated[str, typer.Option("--status", help="denied, disputed or attributed.")],
+    person: Annotated[str, typer.Option("--person", help="Whose authorship (a name the catalogue knows is stored in its form).")],
+    evidence_doc: Annotated[
+        str | None, typer.Option("--evidence-doc", help="The document that denies, disputes or attributes it (id or file path).")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="The evidence in words: a quotation, a citation.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who records the claim (default: the login name).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Record that a document's authorship is denied, disputed or attributed, with the evidence; the web only shows these."""
+    from hemeroteca.attribution import ClaimError, record_claim
+
+    store = _store(db, create=False)
+    try:
+        claim = record_claim(
+            store, document, status=status, person=person, evidence_document=evidence_doc, note=note,
+            recorded_by=by or _login_name(),
+        )
+    except ClaimError as error:
+        err.print(f"error: attribute: {error}", markup=False)
+        raise typer.Exit(1) from error
+    finally:
+        store.close()
+    evidence = f", evidence {claim.evidence_document_id}" if claim.evidence_document_id else ""
+    out.print(f"recorded: {claim.document_id} {claim.status} ({claim.person}){evidence}", markup=False)
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # neither a login name in the environment nor a passwd entry (some containers)
+        return "unknown"
+
+
+class ReuseEngine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
+@app.command()
+def reuse(
+    db: DbOption = DEFAULT_DB,
+    engine: Annotated[ReuseEngine, typer.Option("--engine", help="local (this process) or spark (PySpark, local[2]).")] = ReuseEngine.local,
+    format: FormatOption = OutputFormat.text,
+) -> None:
+    """Find reused passages (reprints, quotations, excerpts) and boilerplate; only new or changed documents are read."""
+    from hemeroteca.reuse import engine_named, find_reuse
+
+    store = _store(db, create=False)
+    with Progress(
+        TextColumn("[bold]reuse {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+        report = find_reuse(
+            store, engine_named(engine.value),
+            progress=lambda stage, done, total: bar.update(task, description=stage, completed=done, total=total),
+        )
+    store.close()
+    if format is OutputFormat.json:
+        data = {
+            "engine": report.engine, "documents": report.documents, "processed": report.processed, "removed": report.removed,
+            "pairs": report.pairs, "clusters": [c.to_json() for c in report.clusters],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    reused = [c for c in report.clusters if not c.boilerplate]
+    for cluster in reused:
+        source = cluster.source
+        out.print(f"cluster {cluster.id}: {cluster.documents} documents", markup=False, style="bold")
+        for shown in cluster.passages:
+            mark = "source " if source == shown.passage else ("quoted " if shown.quoted else "")
+            where = f"{shown.passage.document_id} [{shown.passage.start}:{shown.passage.end}]"
+            out.print(f"  {mark}{where} {shown.title or '(untitled)'}" + (f" ({shown.date})" if shown.date else ""), markup=False)
+        out.print(f"    “{cluster.passages[0].excerpt}”", markup=False, style="dim")
+    boilerplate = [c for c in report.clusters if c.boilerplate]
+    for cluster in boilerplate:
+        out.print(f"boilerplate {cluster.id}: {cluster.documents} documents: “{cluster.passages[0].excerpt}”", markup=False, style="dim")
+    out.print(
+        f"{report.documents} documents ({report.processed} read, {report.removed} gone), {report.pairs} pairs sharing passages,"
+        f" {len(reused)} clusters of reuse, {len(boilerplate)} of boilerplate ({report.engine})",
+        markup=False,
+    )

@@ -3,7 +3,10 @@
 The header says what the record knows about the text: title and authors, who
 transcribed and marked it up for which archive, the licence, the original's place
 in its periodical (a `<biblStruct>`: journal, volume, issue, date, page) or, for a
-text no periodical printed, a `<bibl>` with its dates and the source as printed.
+text no periodical printed, a `<bibl>` with its dates and the source as printed, and in
+either the text's attribution (`note type="attribution"`, its status as @subtype, the
+evidence as a list) with the claims recorded about it, each linking to the document that
+is their evidence (`note type="attribution-claim"` with a `<ref>`).
 The text is the record's body in reading order: sections at its headings,
 paragraphs, quotations as `<cit>`, signatures in a `<closer>`. Editors' notes go in
 `<front>`; the other notes in `<back>`, each linked from its marker in the text by
@@ -15,6 +18,7 @@ Dates are given as printed, with TEI's W3C attributes (`@when`, `@notBefore`/
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -22,6 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from hemeroteca.attribution import Attribution, Claim, attribution_of, claim_summary, stored_attribution
+from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.record import Block, Citation, Credit, DateValue, Note, Person, Record
 from hemeroteca.store.base import Store
 from hemeroteca.fields.text import xml_text
@@ -265,14 +271,57 @@ def _bibl(record: Record) -> etree._Element:
     return bibl
 
 
-def _source_description(record: Record) -> etree._Element:
+def _source_description(record: Record, attribution_notes: list[etree._Element]) -> etree._Element:
     description = etree.Element(_tei("sourceDesc"))
     source = record.source
-    if source is not None and source.periodical:
-        description.append(_bibl_struct(record, source, source.periodical))
-    else:
-        description.append(_bibl(record))
+    original = _bibl_struct(record, source, source.periodical) if source is not None and source.periodical else _bibl(record)
+    original.extend(attribution_notes)  # who wrote the original is part of its description
+    description.append(original)
     return description
+
+
+def _attribution_notes(document_id: str, found: Attribution, base_url: str | None) -> list[etree._Element]:
+    """The status with the page's own evidence, then each claim recorded about the text or with it as evidence."""
+    summary = etree.Element(_tei("note"), {"type": "attribution", "subtype": found.status})
+    evidence = _add(summary, "list")
+    for item in found.evidence:
+        if item.document_id is None:  # a claim's evidence is given in its own note, with its link
+            _add(evidence, "item", item.text, {"n": item.kind})
+    notes = [summary]
+    for claim in found.claims:
+        note = etree.Element(_tei("note"), {"type": "attribution-claim", "subtype": claim.status})
+        summary_text = claim_summary(claim)
+        _append_text(note, summary_text if summary_text.endswith((".", "!", "?", "…")) else summary_text + ".")
+        if claim.evidence_document_id:
+            _append_text(note, " Evidence: ")
+            _add_document_ref(note, document_id, claim.evidence_document_id, claim.evidence_title, base_url)
+            _append_text(note, ".")
+        _add_recorded(note, claim)
+        notes.append(note)
+    for claim in found.evidence_in:
+        note = etree.Element(_tei("note"), {"type": "attribution-evidence", "subtype": claim.status})
+        attributed = claim.status == "attributed"
+        _append_text(note, "This text is the evidence that " + ("" if attributed else f"{claim.person}’s authorship of "))
+        _add_document_ref(note, document_id, claim.document_id, claim.document_title, base_url)
+        _append_text(note, f" is attributed to {claim.person}." if attributed else f" is {claim.status}.")
+        _add_recorded(note, claim)
+        notes.append(note)
+    return notes
+
+
+def _add_document_ref(parent: etree._Element, document_id: str, other_id: str, title: str | None, base_url: str | None) -> None:
+    """A link to another document: its address in the archive, or else its file as write_tei names it, beside this one."""
+    if base_url:
+        target = f"{base_url.rstrip('/')}/documents/{other_id}"
+    else:
+        target = posixpath.relpath(f"{other_id}.xml", posixpath.dirname(document_id) or ".")
+    _add(parent, "ref", title or other_id, {"target": target})
+
+
+def _add_recorded(note: etree._Element, claim: Claim) -> None:
+    _append_text(note, f" Recorded by {claim.recorded_by}, ")
+    _add(note, "date", claim.recorded_at, {"when": claim.recorded_at})
+    _append_text(note, ".")
 
 
 def _encoding_description() -> etree._Element:
@@ -302,14 +351,16 @@ def _revision_description(last_updated: DateValue) -> etree._Element:
     return description
 
 
-def _header(document_id: str, record: Record, url: str | None, language: str | None) -> etree._Element:
+def _header(
+    document_id: str, record: Record, url: str | None, language: str | None, attribution_notes: list[etree._Element]
+) -> etree._Element:
     header = etree.Element(_tei("teiHeader"))
     file_description = _add(header, "fileDesc")
     file_description.append(_title_statement(record))
     file_description.append(_publication_statement(document_id, record, url))
     if record.extra_fields:
         file_description.append(_notes_statement(record.extra_fields))
-    file_description.append(_source_description(record))
+    file_description.append(_source_description(record, attribution_notes))
     header.append(_encoding_description())
     if (profile := _profile_description(record, language)) is not None:
         header.append(profile)
@@ -430,11 +481,20 @@ def _text(record: Record, language: str | None) -> etree._Element:
 # --- documents ---------------------------------------------------------------------------------
 
 
-def tei_document(document_id: str, record: Record, *, url: str | None = None) -> bytes:
-    """The record as one TEI P5 document, UTF-8."""
+def tei_document(
+    document_id: str, record: Record, *, url: str | None = None,
+    attribution: Attribution | None = None, base_url: str | None = None,
+) -> bytes:
+    """The record as one TEI P5 document, UTF-8.
+
+    `attribution`: the record's with the claims recorded in the archive (attribution.stored_attribution);
+    without it, the record's own. `base_url`: where the archive is served, for links to the
+    documents the claims name; without it they link to those documents' files in the same export.
+    """
     language = record.language if record.language and _LANGUAGE_TAG.fullmatch(record.language) else None
+    found = attribution or attribution_of(record, load_default_catalogue())
     tei = etree.Element(_tei("TEI"), nsmap={None: TEI_NS})
-    tei.append(_header(document_id, record, url, language))
+    tei.append(_header(document_id, record, url, language, _attribution_notes(document_id, found, base_url)))
     tei.append(_text(record, language))
     return etree.tostring(tei, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -450,6 +510,7 @@ def write_tei(store: Store, document_ids: list[str], out: Path, *, base_url: str
         path = out if out.suffix == ".xml" and len(document_ids) == 1 else out / f"{stored_id}.xml"
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"{base_url.rstrip('/')}/documents/{stored_id}" if base_url else None
-        path.write_bytes(tei_document(stored_id, record, url=url))
+        authorship = stored_attribution(store.rows, stored_id, record)
+        path.write_bytes(tei_document(stored_id, record, url=url, attribution=authorship, base_url=base_url))
         paths.append(path)
     return paths

@@ -60,6 +60,16 @@ class Store(Protocol):
     def write_batch(self, items: list[IngestedFile | FailedFile]) -> list[FailedFile]:
         """Store a batch in one transaction, every document whole; return documents the store refused."""
 
+    def record_claim(
+        self, *, document_id: str, person: str, status: str, evidence_document_id: str | None,
+        evidence_text: str | None, recorded_by: str,
+    ) -> None:
+        """Record that a person's authorship of a document is denied, disputed or attributed (by the evidence document).
+
+        The same claim (document, person, status, evidence document) recorded again replaces the old one.
+        Callers check the claim first (attribution.record_claim): the store writes what it is given.
+        """
+
     def get_record(self, id_or_path: str) -> tuple[str, Record] | None:
         """(id, record) by document id or by the file's path."""
 

@@ -1,7 +1,7 @@
 """The server backend: the archive in a PostgreSQL database (`--db postgresql://user@host/db`).
 
 The same tables as the SQLite store (periodicals, periodical_names, volumes, issues,
-authors, author_aliases, documents, document_authors, credits, files), created
+authors, author_aliases, documents, document_authors, credits, files, attribution_claims), created
 idempotently on first use, and the same behaviour behind the same methods: one
 transaction per batch with a SAVEPOINT per document, so a batch never leaves half a
 document, and a document the database refuses is reported and the rest is stored.
@@ -87,9 +87,9 @@ from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import postgres_search
 from hemeroteca.store.base import DatabaseUnavailableError, DocumentSummary, FailedFile, IngestedFile, NoDatabaseError
-from hemeroteca.store.schema import POSTGRES_TYPES, catalogue_tables, document_tables
+from hemeroteca.store.schema import POSTGRES_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # 2: attribution_claims; 3: reuse_signatures, reuse_pairs, reuse_clusters, reuse_passages
 
 SEARCH_CONFIG = "hemeroteca"  # the text search configuration of documents and queries alike
 WORDS = "hemeroteca_words"  # the SQL function that turns text into words separated by spaces, before parsing
@@ -163,6 +163,8 @@ CREATE TABLE IF NOT EXISTS document_chunks (
     tsv TSVECTOR NOT NULL,         -- some CHUNK_OVERLAP + CHUNK_WORDS words of the body, overlapping the next chunk
     PRIMARY KEY (document_id, chunk)
 );
+{attribution_tables(POSTGRES_TYPES)}
+{reuse_tables(POSTGRES_TYPES)}
 """
 
 
@@ -268,9 +270,12 @@ class PostgresStore:
         return row[0] if row else None
 
     def _ensure_schema(self, create: bool) -> None:
-        if self._schema_version() == str(SCHEMA_VERSION):
+        version = self._schema_version()
+        if version == str(SCHEMA_VERSION):
             return
-        if not create:
+        # An archive of an older version gets the tables added since, even for a command that only reads
+        # (as SQLite's does when opened): every statement of the schema is idempotent and adds, never drops.
+        if version is None and not create:
             raise NoDatabaseError(f"no archive in database {_database_name(self.url)!r} (an ingest creates it)")
         with self.connection.transaction():
             self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
@@ -474,6 +479,24 @@ class PostgresStore:
         while cursor.execute(exists, (candidate,)).fetchone():
             candidate, counter = f"{slug}-{counter}", counter + 1
         return candidate
+
+    def record_claim(
+        self, *, document_id: str, person: str, status: str, evidence_document_id: str | None,
+        evidence_text: str | None, recorded_by: str,
+    ) -> None:
+        values = (_text(document_id), _text(person), status, _text(evidence_document_id))
+        with self.connection.transaction():
+            # The same claim recorded again replaces the old one: its note, who recorded it and when.
+            self.connection.execute(
+                "DELETE FROM attribution_claims WHERE document_id = %s AND person = %s AND status = %s"
+                " AND evidence_document_id IS NOT DISTINCT FROM %s",
+                values,
+            )
+            self.connection.execute(
+                "INSERT INTO attribution_claims (document_id, person, status, evidence_document_id, evidence_text, recorded_by)"
+                " VALUES (%s,%s,%s,%s,%s,%s)",
+                (*values, _text(evidence_text), _text(recorded_by)),
+            )
 
     # -- reading -------------------------------------------------------------
 

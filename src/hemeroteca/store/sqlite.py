@@ -24,7 +24,7 @@ from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
 from hemeroteca.store.sqlite_search import BACKFILL, FTS_SCHEMA
 from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile
-from hemeroteca.store.schema import SQLITE_TYPES, catalogue_tables, document_tables
+from hemeroteca.store.schema import SQLITE_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 1
 
@@ -47,6 +47,8 @@ class SQLiteStore:
         self.connection.executescript(
             catalogue_tables(SQLITE_TYPES)
             + document_tables(SQLITE_TYPES)
+            + attribution_tables(SQLITE_TYPES)
+            + reuse_tables(SQLITE_TYPES)
             + "CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);"
             + FTS_SCHEMA
         )
@@ -209,6 +211,28 @@ class SQLiteStore:
         while cursor.execute(f"SELECT 1 FROM {table} WHERE slug = ?", (candidate,)).fetchone():
             candidate, counter = f"{slug}-{counter}", counter + 1
         return candidate
+
+    def record_claim(
+        self, *, document_id: str, person: str, status: str, evidence_document_id: str | None,
+        evidence_text: str | None, recorded_by: str,
+    ) -> None:
+        cursor = self.connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            # The same claim recorded again replaces the old one: its note, who recorded it and when.
+            cursor.execute(
+                "DELETE FROM attribution_claims WHERE document_id = ? AND person = ? AND status = ? AND evidence_document_id IS ?",
+                (document_id, person, status, evidence_document_id),
+            )
+            cursor.execute(
+                "INSERT INTO attribution_claims (document_id, person, status, evidence_document_id, evidence_text, recorded_by,"
+                " recorded_at) VALUES (?,?,?,?,?,?,?)",
+                (document_id, person, status, evidence_document_id, evidence_text, recorded_by, _now()),
+            )
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
 
     # -- reading -------------------------------------------------------------
 
