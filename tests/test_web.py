@@ -214,3 +214,27 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         headers = client.get(path).headers
         assert headers["x-content-type-options"] == "nosniff"
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_reused_passages_link_both_ways_and_a_quotation_to_its_source(archive_url: str) -> None:
+    from hemeroteca.reuse.job import find_reuse
+    from hemeroteca.reuse.local import LocalEngine
+
+    store = open_store(archive_url)
+    find_reuse(store, LocalEngine())
+    store.close()
+    with TestClient(create_app(archive_url)) as client:
+        victims = client.get("/documents/seeds/ni-victims-1936", follow_redirects=True).text
+        # The seed quotes Trotsky's statement, which the constructed New International page prints whole.
+        quotation = victims.split('<blockquote class="quotation">')[1].split("</blockquote>")[0]
+        assert 'class="reuse-mark"' in quotation
+        source = re.search(r'source: <a href="([^"]+)">On the Fate of the Imprisoned Oppositionists</a>', quotation)
+        assert source, "the quotation names its source document"
+        listed = victims.split('<section class="reuse"')[1].split("</section>")[0]
+        assert "On the Fate of the Imprisoned Oppositionists</a> (the source)" in listed
+        statement = client.get(source.group(1), follow_redirects=True).text
+        back = statement.split('<section class="reuse"')[1].split("</section>")[0]
+        assert "Victims of Stalinist Repression and Terror</a>" in back, "the source links back to the quotation"
+        assert "first here" in back
+        data = client.get("/documents/seeds/ni-victims-1936.json").json()
+        assert any(other["document_id"] == "etol/newspape/ni/vol03/no02/trotsky" for p in data["reuse"] for other in p["others"])

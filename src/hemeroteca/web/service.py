@@ -13,6 +13,8 @@ from collections.abc import Hashable
 from dataclasses import asdict
 from typing import Any
 
+from hemeroteca.attribution import Attribution, stored_attribution
+from hemeroteca.reuse.api import DocumentPassage, passages_of
 from hemeroteca.exports.bibtex import bibtex_entry
 from hemeroteca.exports.cite import formatted_citations
 from hemeroteca.exports.csl import csl_item
@@ -135,6 +137,8 @@ class Archive:
         url = f"{self.base_url}{data['url']}" if self.base_url else None
         key = (document_id, entry.stored_at, url)
         data["citations"] = _CITATIONS.get(key) or _CITATIONS.put(key, _citations(document_id, record, url))
+        data["attribution"] = _attribution_json(stored_attribution(self.run, document_id, record))
+        data["reuse"] = [_passage_json(passage) for passage in passages_of(self.store, document_id)]
         return data
 
     def document_ids(self) -> list[str]:
@@ -168,6 +172,30 @@ class Archive:
             "hits": [hit.to_json() | {"url": permalinks.document_path(hit.id)} for hit in result.hits],
             "facets": {name: [{"value": value, "count": count} for value, count in values] for name, values in result.facets.items()},
         }
+
+
+def _attribution_json(found: Attribution) -> dict[str, Any]:
+    """The attribution with the addresses of the documents its claims name."""
+    data = found.to_json()
+    for item in data["evidence"]:
+        item["url"] = _document_url(item["document_id"])
+    for claim in data["claims"]:
+        claim["evidence_url"] = _document_url(claim["evidence_document_id"])
+    for claim in data["evidence_in"]:
+        claim["document_url"] = _document_url(claim["document_id"])
+    return data
+
+
+def _passage_json(passage: DocumentPassage) -> dict[str, Any]:
+    """A reused passage of the document, with the addresses of the other documents that hold it."""
+    data = passage.to_json()
+    for other in data["others"]:
+        other["url"] = permalinks.document_path(other["document_id"])
+    return data
+
+
+def _document_url(document_id: str | None) -> str | None:
+    return permalinks.document_path(document_id) if document_id else None
 
 
 def _citations(document_id: str, record: Record, url: str | None) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from hemeroteca.record import record_from_json
+from hemeroteca.record import Record, record_from_json
 from hemeroteca.web.render import render_body, sanitise
 from hemeroteca.web.service import SEARCH_PAGE_SIZE
 
@@ -74,10 +74,43 @@ def article_parts(data: dict[str, Any]) -> dict[str, Any]:
     editor_notes = [replace(note, text=_EDITOR_LABEL.sub("", note.text)) for note in record.notes if note.kind == "editor"]
     other_notes = [note for note in record.notes if note.kind != "editor"]
     noted = {_plain(note.text) for note in record.notes}
-    body = [block for block in record.body if not (block.kind == "note" and _plain(block.text) in noted)]
-    blocks, notes = render_body(body, other_notes)
+    kept = [i for i, block in enumerate(record.body) if not (block.kind == "note" and _plain(block.text) in noted)]
+    blocks, notes = render_body([record.body[i] for i in kept], other_notes)
     _, rendered_editor_notes = render_body([], editor_notes)
-    return {"blocks": blocks, "notes": notes, "editor_notes": rendered_editor_notes, "lang": record.language or "en"}
+    reuse, marks = _reuse_parts(record, kept, data.get("reuse", []))
+    return {
+        "blocks": blocks, "notes": notes, "editor_notes": rendered_editor_notes, "lang": record.language or "en",
+        "reuse": reuse, "block_reuse": marks,
+    }
+
+
+EXCERPT_CHARACTERS = 160
+
+
+def _reuse_parts(record: Record, kept: list[int], passages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    """The reused passages numbered, each with an excerpt, and for each shown block the passages that start in it.
+
+    Offsets are in the record's text (its blocks joined by blank lines); a passage is marked at the block it starts in.
+    """
+    text = record.body_text()
+    starts, position = [], 0
+    for block in record.body:
+        starts.append(position)
+        position += len(block.text) + 2
+    shown = {index: place for place, index in enumerate(kept)}
+    numbered: list[dict[str, Any]] = []
+    marks: list[list[dict[str, Any]]] = [[] for _ in kept]
+    for number, passage in enumerate(passages, start=1):
+        excerpt = " ".join(text[passage["start"] : passage["end"]].split())
+        if len(excerpt) > EXCERPT_CHARACTERS:
+            excerpt = excerpt[:EXCERPT_CHARACTERS].rsplit(" ", 1)[0] + " …"
+        block = max((i for i, start in enumerate(starts) if start <= passage["start"]), default=0)
+        source = next((other for other in passage["others"] if other["is_source"]), None)
+        item = passage | {"number": number, "excerpt": excerpt, "source": source, "marked": block in shown}
+        numbered.append(item)
+        if block in shown:
+            marks[shown[block]].append(item)
+    return numbered, marks
 
 
 def render_page(
