@@ -17,6 +17,7 @@ HEMEROTECA = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "he
 
 _SUMMARY = re.compile(r"^ingested (\d+), unchanged (\d+), failed (\d+)$", re.MULTILINE)
 _FAILED = re.compile(r"^failed: (.+?): (.+)$")
+_SKIPPED = re.compile(r"^skipped (\d+) files that are not documents", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,12 @@ def summary(stdout: str) -> Summary:
     found = _SUMMARY.findall(stdout)
     assert len(found) == 1, f"no single summary line in {stdout!r}"
     return Summary(*map(int, found[0]))
+
+
+def skipped(stdout: str) -> int:
+    """How many files the ingest skipped as no documents (redirect pages); 0 when it says nothing of them."""
+    found = _SKIPPED.findall(stdout)
+    return int(found[0]) if found else 0
 
 
 def failed_lines(stderr: str) -> dict[str, str]:

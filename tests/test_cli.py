@@ -190,3 +190,25 @@ def test_an_unreachable_server_is_a_one_line_error(postgres_server) -> None:  # 
 def test_an_unknown_kind_of_database_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("list", "--db", "mysql://localhost/archive")
     assert result.returncode == 2 and "unknown kind of database mysql://" in result.stderr
+
+
+REDIRECT_STUB = CORPUS / "maresalului.github.io" / "trotsky" / "1922" / "09" / "futurismo.htm"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_redirect_page_is_skipped_not_failed_and_not_read_again(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(REDIRECT_STUB, pages / "futurismo.htm")
+    shutil.copy(SEEDS / "trotsky-cable-1936.txt", pages)
+    database = new_database(request, backend, tmp_path, "redirect")
+    first = run_cli("ingest", str(pages), "--db", database)
+    assert first.returncode == 0, first.stderr
+    assert summary(first.stdout).ingested == 1 and summary(first.stdout).failed == 0
+    assert "skipped 1 files that are not documents (redirect pages)" in first.stdout
+    listed = json.loads(run_cli("list", "--db", database, "--format", "json").stdout)
+    assert [document["id"] for document in listed] == ["pages/trotsky-cable-1936"]
+    again = run_cli("ingest", str(pages), "--db", database)
+    assert summary(again.stdout).unchanged == 2 and "skipped" not in again.stdout

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import CORPUS, FIXTURES
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.readers import read_document
+from hemeroteca.readers import NotADocument, read_document
 from hemeroteca.record import Record
 
 HANDCHECKED = sorted((FIXTURES / "handchecked").glob("*.json"))
@@ -126,6 +126,11 @@ def _case(path: Path) -> Any:
 def test_page_gives_the_hand_checked_record(expectation: Path) -> None:
     data = json.loads(expectation.read_text(encoding="utf-8"))
     page = _page(expectation, data)
+    if "not_a_document" in data["expect"]:
+        with pytest.raises(NotADocument) as reason:
+            read_document(page, page.read_bytes())
+        assert str(reason.value) == data["expect"]["not_a_document"]
+        return
     record, _, _ = read_document(page, page.read_bytes())
     problems = mismatches(record, data["expect"])
     assert not problems, "\n".join(problems)

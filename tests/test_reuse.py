@@ -27,6 +27,13 @@ from hemeroteca.store import open_store
 
 QUOTING = "seeds/ni-victims-1936"
 QUOTED_SOURCE = "etol/newspape/ni/vol03/no02/trotsky"  # holds Trotsky's statement, which the seed quotes
+# Author index pages of the Portuguese MIA, each carrying the same "Seja um Voluntário!" notice: boilerplate.
+NOTICES = [
+    "connolly/index.htm", "ho_chi_minh/index.htm", "furtseva/index.htm", "grosz/index.htm", "guha/index.htm",
+    "brendel/index.htm", "campoamor/index.htm", "dias-giocondo/index.htm", "broue/index.htm", "carpio/index.htm",
+    "dennis/index.htm", "joffe/index.htm",
+]
+# Redirect notices: not documents, skipped by ingest.
 STUBS = [
     "althusser/1967/humanismo/cap02.htm", "kim_jong-il/ideia/06.htm", "lenin/1914/05/unidade/cap01.htm",
     "leuenroth/ano/mes/anarquismo.htm", "mandel/1968/crise/cronologia.htm", "mandel/1968/crise/glossario.htm",
@@ -101,14 +108,14 @@ def test_unrelated_texts_share_nothing() -> None:
 
 
 def _corpus_slice(folder: Path) -> Path:
-    """Thalheimer's texts (held twice), and the redirect stubs, copied under folder/corpus."""
+    """Thalheimer's texts (held twice), author index pages with a shared notice, and redirect stubs, under folder/corpus."""
     root = folder / "corpus"
     portuguese = CORPUS / "maresalului.github.io"
     for name in ("thalheimer", "teste"):
         shutil.copytree(portuguese / name, root / name)
-    for stub in STUBS:
-        (root / stub).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(portuguese / stub, root / stub)
+    for page in NOTICES + STUBS:
+        (root / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(portuguese / page, root / page)
     return root
 
 
@@ -169,14 +176,17 @@ def test_an_incremental_run_reads_only_new_documents_and_stores_what_a_full_run_
         whole.close()
 
 
-def test_repeats_in_the_corpus_are_clustered_and_stubs_set_apart_as_boilerplate(corpus_slice: Path, tmp_path: Path) -> None:
+def test_repeats_in_the_corpus_are_clustered_and_notices_set_apart_as_boilerplate(corpus_slice: Path, tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "slice.db"))
-    ingest(store, [corpus_slice])
+    report = ingest(store, [corpus_slice])
     clusters = find_reuse(store, LocalEngine()).clusters
     store.close()
-    [stubs] = [c for c in clusters if c.boilerplate]
-    assert {p.passage.document_id.removesuffix(".htm") for p in stubs.passages} == {f"corpus/{s}".removesuffix(".htm") for s in STUBS}
-    assert stubs.source is None and "encontrava neste endereço" in stubs.passages[0].excerpt
+    assert sorted(Path(path).name for path, _ in report.skipped) == sorted(Path(stub).name for stub in STUBS)
+    notices = [c for c in clusters if c.boilerplate and "Volunt" in " ".join(p.excerpt for p in c.passages)]
+    assert notices, "the notice every author index carries is boilerplate"
+    documents = {p.passage.document_id for c in notices for p in c.passages}
+    assert documents == {f"corpus/{page}".removesuffix(".htm") for page in NOTICES}
+    assert all(c.source is None for c in notices)
     copies = [c for c in clusters if not c.boilerplate and {p.passage.document_id.split("/")[1] for p in c.passages} == {"teste", "thalheimer"}]
     assert len(copies) >= 5  # each text held under both paths is one cluster
 

@@ -19,7 +19,7 @@ from rich.table import Table
 from hemeroteca.coverage import FIELDS, Coverage, sub_corpus
 from hemeroteca.ingest import discover, read_candidate
 from hemeroteca.ingest import ingest as run_ingest
-from hemeroteca.store.base import FailedFile
+from hemeroteca.store.base import FailedFile, IngestedFile
 from hemeroteca.record import Record
 from hemeroteca.search.query import QuerySyntaxError, parse_query
 from hemeroteca.search.results import snippet_plain
@@ -73,6 +73,8 @@ def ingest(
     for path, error in report.failed:
         err.print(f"failed: {path}: {error}", markup=False)
     out.print(f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)}")
+    if report.skipped:
+        out.print(f"skipped {len(report.skipped)} files that are not documents (redirect pages)")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -190,7 +192,7 @@ def check(paths: Annotated[list[Path], typer.Argument(help="Files or folders to 
             if isinstance(result, FailedFile):
                 coverage.failed += 1
                 failures.append((result.path, result.error))
-            elif result is not None:
+            elif isinstance(result, IngestedFile):
                 coverage.add(result.record)
     table = Table("sub-corpus", "docs", "failed", *FIELDS, title="Share of documents with each field found")
     total = Coverage()

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.readers import DOCUMENT_SUFFIXES, ReadError, read_document
+from hemeroteca.readers import DOCUMENT_SUFFIXES, NotADocument, ReadError, read_document
 from hemeroteca.readers.markdown import sidecar_for
-from hemeroteca.store.base import FailedFile, IngestedFile, Store
+from hemeroteca.store.base import FailedFile, IngestedFile, SkippedFile, Store
 
 BATCH_SIZE = 100
 _PARALLEL_MIN_FILES = 64  # below this, starting processes costs more than it saves
@@ -39,6 +39,7 @@ class IngestReport:
     ingested: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files that are no documents (redirect pages)
 
     @property
     def ok(self) -> bool:
@@ -101,7 +102,7 @@ def _one_line(error: BaseException) -> str:
     return message if isinstance(error, ReadError) else f"{type(error).__name__}: {message}"
 
 
-def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile | FailedFile | None:
+def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile | FailedFile | SkippedFile | None:
     """Read one file; None when it is stored already with the same content."""
     path_text = str(candidate.path)
     try:
@@ -114,12 +115,14 @@ def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile
         return None
     try:
         record, form, encoding = read_document(candidate.path, data)
+    except NotADocument as reason:
+        return SkippedFile(path_text, content_hash, len(data), str(reason))
     except Exception as error:  # a failing page must never stop an ingest
         return FailedFile(path_text, content_hash, len(data), _one_line(error))
     return IngestedFile(path_text, candidate.document_id, content_hash, len(data), form, encoding, record)
 
 
-def _read_job(job: tuple[Candidate, str | None]) -> IngestedFile | FailedFile | None:
+def _read_job(job: tuple[Candidate, str | None]) -> IngestedFile | FailedFile | SkippedFile | None:
     candidate, stored_hash = job
     return read_candidate(candidate, {str(candidate.path): stored_hash} if stored_hash else {})
 
@@ -136,7 +139,9 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _results(jobs: list[tuple[Candidate, str | None]], workers: int) -> Iterator[IngestedFile | FailedFile | None]:
+def _results(
+    jobs: list[tuple[Candidate, str | None]], workers: int
+) -> Iterator[IngestedFile | FailedFile | SkippedFile | None]:
     """Read files in `workers` processes (in order), or in this one for small inputs."""
     if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
         yield from map(_read_job, jobs)
@@ -164,7 +169,7 @@ def ingest(
     candidates = list(discover(roots, lambda path, error: report.failed.append((path, error))))
     stored = store.stored_hashes()
     jobs = [(candidate, stored.get(str(candidate.path))) for candidate in candidates]
-    batch: list[IngestedFile | FailedFile] = []
+    batch: list[IngestedFile | FailedFile | SkippedFile] = []
     # Batches are written by one thread while the next files are read: the database
     # releases the GIL while it works, so storing overlaps with reading.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:
@@ -176,6 +181,8 @@ def ingest(
                 batch.append(result)
                 if isinstance(result, FailedFile):
                     report.failed.append((result.path, result.error))
+                elif isinstance(result, SkippedFile):
+                    report.skipped.append((result.path, result.reason))
                 else:
                     report.ingested += 1
             if len(batch) >= batch_size:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.readers.decode import UndecodableError, decode_bytes
-from hemeroteca.readers.html import EmptyPageError, read_html
+from hemeroteca.readers.html import EmptyPageError, NotADocument, read_html
 from hemeroteca.readers.markdown import read_markdown, sidecar_for
 from hemeroteca.readers.text import read_text
 from hemeroteca.record import Record

@@ -43,6 +43,24 @@ _EMPHASIS = {"i", "em", "b", "strong", "cite"}
 _INLINE_NOTE_CLASSES = {"anote", "ednote", "enote"}
 
 
+class NotADocument(Exception):
+    """A page that is no document of the archive (a redirect notice): skipped, not failed; the message says why."""
+
+
+# A "this page has moved" notice holds a sentence or two; a real page that also refreshes holds its text.
+REDIRECT_TEXT_LIMIT = 400
+
+
+def _redirect_target(root: etree._Element) -> str | None:
+    """Where a <meta http-equiv="refresh" content="0; url=…"> sends the reader, if the page has one."""
+    for meta in root.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "refresh":
+            content = meta.get("content") or ""
+            _, _, target = content.partition("=") if "url" in content.lower() else ("", "", "")
+            return target.strip(" '\"") or "another page"
+    return None
+
+
 class EmptyPageError(ValueError):
     """The markup holds no text at all."""
 
@@ -244,6 +262,9 @@ def read_html(page: str | bytes, author_hints: tuple[str, ...] = (), *, encoding
         if (meta.get("http-equiv") or "").lower() == "content-language" and language is None:
             language = normalise_language_tag(meta.get("content"))
     body = root.find("body")
+    target = _redirect_target(root)
+    if target is not None and len(normalise_space(_text(body if body is not None else root))) < REDIRECT_TEXT_LIMIT:
+        raise NotADocument(f"a redirect page (to {target}), not a document")
     walker = _Walker()
     walker.walk(body if body is not None else root, None)
     chunks = walker.chunks

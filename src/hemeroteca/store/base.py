@@ -41,6 +41,16 @@ class FailedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that is no document (a redirect page): remembered, so that a re-run does not read it again."""
+
+    path: str
+    content_hash: str
+    size: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentSummary:
     id: str
     title: str | None
@@ -57,7 +67,7 @@ class Store(Protocol):
     def stored_hashes(self) -> dict[str, str]:
         """Content hash of every file stored whole, by path."""
 
-    def write_batch(self, items: list[IngestedFile | FailedFile]) -> list[FailedFile]:
+    def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
         """Store a batch in one transaction, every document whole; return documents the store refused."""
 
     def record_claim(

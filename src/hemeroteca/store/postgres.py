@@ -86,7 +86,9 @@ from hemeroteca.record import Record, record_from_json
 from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import postgres_search
-from hemeroteca.store.base import DatabaseUnavailableError, DocumentSummary, FailedFile, IngestedFile, NoDatabaseError
+from hemeroteca.store.base import (
+    DatabaseUnavailableError, DocumentSummary, FailedFile, IngestedFile, NoDatabaseError, SkippedFile,
+)
 from hemeroteca.store.schema import POSTGRES_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 3  # 2: attribution_claims; 3: reuse_signatures, reuse_pairs, reuse_clusters, reuse_passages
@@ -296,16 +298,19 @@ class PostgresStore:
     # -- writing -------------------------------------------------------------
 
     def stored_hashes(self) -> dict[str, str]:
-        rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status = 'stored'")
+        rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status IN ('stored', 'skipped')")
         return {path: content_hash for path, content_hash in rows}
 
-    def write_batch(self, items: list[IngestedFile | FailedFile]) -> list[FailedFile]:
+    def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
         storage_failures: list[FailedFile] = []
         with self.connection.transaction(), self.connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             for item in items:
                 if isinstance(item, FailedFile):
                     self._mark_failed(cursor, item)
+                    continue
+                if isinstance(item, SkippedFile):
+                    self._mark_skipped(cursor, item)
                     continue
                 try:
                     with self.connection.transaction():  # SAVEPOINT: a refused document leaves nothing behind
@@ -319,18 +324,24 @@ class PostgresStore:
         return storage_failures
 
     def _mark_failed(self, cursor: psycopg.Cursor[Any], item: FailedFile) -> None:
-        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.error)
+        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.error, "failed")
+
+    def _mark_skipped(self, cursor: psycopg.Cursor[Any], item: SkippedFile) -> None:
+        # A page an older version stored as a document (before it was known for a redirect) is taken out.
+        cursor.execute("DELETE FROM documents WHERE path = %s", (_text(item.path),))
+        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.reason, "skipped")
 
     @staticmethod
     def _note_file(
-        cursor: psycopg.Cursor[Any], path: str, content_hash: str, size: int, document_id: str | None, error: str | None
+        cursor: psycopg.Cursor[Any], path: str, content_hash: str, size: int, document_id: str | None, error: str | None,
+        status: str,
     ) -> None:
-        """Remember a file's content and fate: stored as a document, or failed with a reason."""
+        """Remember a file's content and fate: stored as a document, failed or skipped with a reason."""
         cursor.execute(
             "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (%s,%s,%s,%s,%s,%s, now())"
             " ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, size = excluded.size,"
             " document_id = excluded.document_id, status = excluded.status, error = excluded.error, seen_at = excluded.seen_at",
-            (_text(path), content_hash, size, document_id, "failed" if error else "stored", _text(error)),
+            (_text(path), content_hash, size, document_id, status, _text(error)),
         )
 
     def _put(self, cursor: psycopg.Cursor[Any], item: IngestedFile) -> None:
@@ -384,7 +395,7 @@ class PostgresStore:
                     for position, c in enumerate(record.credits)
                 ],
             )
-        self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None)
+        self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None, "stored")
 
     @staticmethod
     def _put_chunks(cursor: psycopg.Cursor[Any], document_id: str | None, body: str) -> None:

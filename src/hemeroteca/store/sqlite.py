@@ -23,7 +23,7 @@ from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
 from hemeroteca.store.sqlite_search import BACKFILL, FTS_SCHEMA
-from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile
+from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile, SkippedFile
 from hemeroteca.store.schema import SQLITE_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 1
@@ -60,10 +60,10 @@ class SQLiteStore:
     # -- writing -------------------------------------------------------------
 
     def stored_hashes(self) -> dict[str, str]:
-        rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status = 'stored'")
+        rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status IN ('stored', 'skipped')")
         return {row["path"]: row["content_hash"] for row in rows}
 
-    def write_batch(self, items: list[IngestedFile | FailedFile]) -> list[FailedFile]:
+    def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
         storage_failures: list[FailedFile] = []
         cursor = self.connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
@@ -71,6 +71,9 @@ class SQLiteStore:
             for item in items:
                 if isinstance(item, FailedFile):
                     self._mark_failed(cursor, item)
+                    continue
+                if isinstance(item, SkippedFile):
+                    self._mark_skipped(cursor, item)
                     continue
                 cursor.execute("SAVEPOINT document")
                 try:
@@ -88,18 +91,25 @@ class SQLiteStore:
         return storage_failures
 
     def _mark_failed(self, cursor: sqlite3.Cursor, item: FailedFile) -> None:
-        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.error)
+        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.error, "failed")
+
+    def _mark_skipped(self, cursor: sqlite3.Cursor, item: SkippedFile) -> None:
+        # A page an older version stored as a document (before it was known for a redirect) is taken out.
+        sqlite_search.unindex_documents(cursor, "path = ?", (item.path,))
+        cursor.execute("DELETE FROM documents WHERE path = ?", (item.path,))
+        self._note_file(cursor, item.path, item.content_hash, item.size, None, item.reason, "skipped")
 
     @staticmethod
     def _note_file(
-        cursor: sqlite3.Cursor, path: str, content_hash: str, size: int, document_id: str | None, error: str | None
+        cursor: sqlite3.Cursor, path: str, content_hash: str, size: int, document_id: str | None, error: str | None,
+        status: str,
     ) -> None:
-        """Remember a file's content and fate: stored as a document, or failed with a reason."""
+        """Remember a file's content and fate: stored as a document, failed or skipped with a reason."""
         cursor.execute(
             "INSERT INTO files (path, content_hash, size, document_id, status, error, seen_at) VALUES (?,?,?,?,?,?,?)"
             " ON CONFLICT(path) DO UPDATE SET content_hash=excluded.content_hash, size=excluded.size,"
             " document_id=excluded.document_id, status=excluded.status, error=excluded.error, seen_at=excluded.seen_at",
-            (path, content_hash, size, document_id, "failed" if error else "stored", error, _now()),
+            (path, content_hash, size, document_id, status, error, _now()),
         )
 
     def _put(self, cursor: sqlite3.Cursor, item: IngestedFile) -> None:
@@ -145,7 +155,7 @@ class SQLiteStore:
                 for position, c in enumerate(record.credits)
             ],
         )
-        self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None)
+        self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None, "stored")
 
     def _periodical_id(self, cursor: sqlite3.Cursor, links: CatalogueLinks) -> int:
         ref = links.periodical
