@@ -28,6 +28,9 @@ _NAV_WORDS = {
     "anterior", "próximo", "proximo", "índice", "indice", "inicio", "início", "topo",
 }
 _NAV_LINE_MAX = 160  # menus are short; a long line is text
+# The archive's own notices, printed on many pages whatever their text: "Seja um Voluntário! Se você deseja
+# colaborar com a construção desta biblioteca…" closes 112 author index pages of the Portuguese MIA.
+_SITE_NOTICE = re.compile(r"^seja um volunt[aá]rio\s*!\s*se voc[eê] deseja colaborar", re.IGNORECASE)
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
 LAST_UPDATED = re.compile(
     r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
@@ -40,8 +43,15 @@ def _fold(text: str) -> str:
     return normalise_space(text).casefold().strip(" .:;,!*[]()-–—")
 
 
+def is_site_notice(text: str) -> bool:
+    """One of the archive's own notices, which pages carry whatever their text (not the author's words)."""
+    return _SITE_NOTICE.match(normalise_space(text)) is not None
+
+
 def is_navigation_line(line: str) -> bool:
-    """True for a line made only of site navigation, by its words alone."""
+    """True for a line made only of site navigation, by its words alone, or for one of the archive's own notices."""
+    if is_site_notice(line):
+        return True
     if len(line) > _NAV_LINE_MAX:
         return False
     folded = _fold(line)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
-from hemeroteca.fields.boilerplate import is_navigation_line, last_updated_text
+from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice, last_updated_text
 from hemeroteca.fields.citation import parse_citation
 from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
 from hemeroteca.fields.dates import parse_date
@@ -260,7 +260,10 @@ def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[
     middle of a page is text, and menus there are marked up as such), so lines are
     looked at only in those two margins.
     """
-    substantial = [i for i, chunk in enumerate(chunks) if chunk.role is None and len(chunk.text) > _SUBSTANTIAL_CHARS]
+    substantial = [
+        i for i, chunk in enumerate(chunks)
+        if chunk.role is None and len(chunk.text) > _SUBSTANTIAL_CHARS and not is_site_notice(chunk.text)
+    ]
     top, bottom = (substantial[0], substantial[-1]) if substantial else (len(chunks), -1)
     kept: list[Chunk] = []
     updated: list[str] = []
