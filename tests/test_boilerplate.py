@@ -35,3 +35,11 @@ def test_an_author_index_keeps_its_list_and_loses_the_notice() -> None:
     texts = [block.text for block in record.body]
     assert not any("Seja um Voluntário" in text for text in texts)
     assert any(text.startswith("Introdução às Actas do Comité Central") for text in texts)
+
+
+def test_links_to_the_authors_other_language_sections_are_furniture() -> None:
+    # maresalului.github.io/ta/index.htm and proudhon/index.htm, below the list of works.
+    for line in ("Textos em espanhol", "Seção em espanhol do MIA", "Seção em português da Biblioteca Anarquista"):
+        assert is_navigation_line(line), line
+    assert not is_navigation_line("Textos sobre o autor")
+    assert not is_navigation_line("Textos em espanhol sobre a revolução de 1936 e a guerra civil, com notas do tradutor")

@@ -27,12 +27,8 @@ from hemeroteca.store import open_store
 
 QUOTING = "seeds/ni-victims-1936"
 QUOTED_SOURCE = "etol/newspape/ni/vol03/no02/trotsky"  # holds Trotsky's statement, which the seed quotes
-# Author index pages of the Portuguese MIA, each carrying the same section menus: boilerplate.
-NOTICES = [
-    "allende/index.htm", "bensaid/index.htm", "blanqui/index.htm", "bogdanov/index.htm", "brendel/index.htm",
-    "broue/index.htm", "carpio/index.htm", "chen-po-ta/index.htm", "cunhal/index.htm", "deng-xiaoping/index.htm",
-    "deutscher/index.htm", "dimitrov/index.htm",
-]
+# Plekhanov's essays in MIA's Markdown, 15 of which repeat the Moscow editors' note on the notes: boilerplate.
+PLEKHANOV = CORPUS / "mia-reader" / "_pages" / "archive" / "plekhanov"
 # Redirect notices: not documents, skipped by ingest.
 STUBS = [
     "althusser/1967/humanismo/cap02.htm", "kim_jong-il/ideia/06.htm", "lenin/1914/05/unidade/cap01.htm",
@@ -108,12 +104,13 @@ def test_unrelated_texts_share_nothing() -> None:
 
 
 def _corpus_slice(folder: Path) -> Path:
-    """Thalheimer's texts (held twice), author index pages with a shared notice, and redirect stubs, under folder/corpus."""
+    """Thalheimer's texts (held twice), Plekhanov's essays with their editors' note, and redirect stubs, under folder/corpus."""
     root = folder / "corpus"
     portuguese = CORPUS / "maresalului.github.io"
     for name in ("thalheimer", "teste"):
         shutil.copytree(portuguese / name, root / name)
-    for page in NOTICES + STUBS:
+    shutil.copytree(PLEKHANOV, root / "plekhanov")
+    for page in STUBS:
         (root / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(portuguese / page, root / page)
     return root
@@ -176,16 +173,15 @@ def test_an_incremental_run_reads_only_new_documents_and_stores_what_a_full_run_
         whole.close()
 
 
-def test_repeats_in_the_corpus_are_clustered_and_notices_set_apart_as_boilerplate(corpus_slice: Path, tmp_path: Path) -> None:
+def test_repeats_in_the_corpus_are_clustered_and_an_editors_note_set_apart_as_boilerplate(corpus_slice: Path, tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "slice.db"))
     report = ingest(store, [corpus_slice])
     clusters = find_reuse(store, LocalEngine()).clusters
     store.close()
     assert sorted(Path(path).name for path, _ in report.skipped) == sorted(Path(stub).name for stub in STUBS)
-    indexes = {f"corpus/{page}".removesuffix(".htm") for page in NOTICES}
-    furniture = [c for c in clusters if c.boilerplate and {p.passage.document_id for p in c.passages} <= indexes]
-    assert furniture, "what every author index carries (its menus of sections, its notices) is boilerplate"
-    assert all(c.source is None and c.documents > 8 for c in furniture)
+    [note] = [c for c in clusters if c.boilerplate and "are by Plekhanov, except those by the Moscow editors" in c.passages[0].excerpt]
+    assert note.documents > 8 and note.source is None
+    assert all(p.passage.document_id.startswith("corpus/plekhanov/") for p in note.passages)
     copies = [c for c in clusters if not c.boilerplate and {p.passage.document_id.split("/")[1] for p in c.passages} == {"teste", "thalheimer"}]
     assert len(copies) >= 5  # each text held under both paths is one cluster
 

@@ -31,6 +31,13 @@ _NAV_LINE_MAX = 160  # menus are short; a long line is text
 # The archive's own notices, printed on many pages whatever their text: "Seja um Voluntário! Se você deseja
 # colaborar com a construção desta biblioteca…" closes 112 author index pages of the Portuguese MIA.
 _SITE_NOTICE = re.compile(r"^seja um volunt[aá]rio\s*!\s*se voc[eê] deseja colaborar", re.IGNORECASE)
+# Links from an author's index to the same author in another language section: "Textos em espanhol",
+# "Seção em espanhol do MIA", "Seção em português da Biblioteca Anarquista".
+_OTHER_SECTION = re.compile(
+    r"^(?:textos|se[cç]{1,2}[aã]o)\s+em\s+(?:espanhol|ingl[eê]s|franc[eê]s|alem[aã]o|italiano|russo|portugu[eê]s|galego"
+    r"|catal[aã]o)\b(?:\s+d[oa]\s+[\w ]{2,40})?$",
+    re.IGNORECASE,
+)
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
 LAST_UPDATED = re.compile(
     r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
@@ -57,7 +64,7 @@ def is_navigation_line(line: str) -> bool:
     folded = _fold(line)
     if not folded:
         return False
-    if folded in _NAV_PHRASES:
+    if folded in _NAV_PHRASES or _OTHER_SECTION.match(folded):
         return True
     words = re.findall(r"[^\W\d_]+", folded)
     if words and all(word in _NAV_WORDS for word in words) and not folded.endswith(":"):
