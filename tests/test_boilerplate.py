@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import CORPUS
 from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice
 from hemeroteca.readers import read_document

@@ -20,6 +20,11 @@ HTML_SUFFIXES = {".htm", ".html", ".xhtml", ".shtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"}
 DOCUMENT_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+# A page that is no document (a redirect notice) raises NotADocument from read_document: skipped, not failed.
+__all__ = [
+    "DOCUMENT_SUFFIXES", "HTML_SUFFIXES", "MARKDOWN_SUFFIXES", "TEXT_SUFFIXES", "MAX_DOCUMENT_BYTES",
+    "NotADocument", "ReadError", "form_of", "read_document",
+]
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # the largest real MIA page is a few MB; past this it is not a page
 
 
