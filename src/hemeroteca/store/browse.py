@@ -126,13 +126,16 @@ def issues(run: RunSql, periodical_slug: str) -> list[IssueSummary]:
     return sorted(found, key=lambda i: (i.date or "9999", _number_key(i.volume), _number_key(i.number), i.id))
 
 
+# An issue with the number of its documents.
+_ISSUE = (
+    "SELECT i.id, p.slug AS periodical_slug, v.number AS volume, v.raw AS volume_raw, i.number, i.date, i.date_raw,"
+    " (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS documents"
+    " FROM issues i JOIN periodicals p ON p.id = i.periodical_id JOIN volumes v ON v.id = i.volume_id"
+)
+
+
 def issue(run: RunSql, issue_id: int) -> IssueSummary | None:
-    rows = run(
-        "SELECT i.id, p.slug AS periodical_slug, v.number AS volume, v.raw AS volume_raw, i.number, i.date, i.date_raw,"
-        " (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS documents"
-        " FROM issues i JOIN periodicals p ON p.id = i.periodical_id JOIN volumes v ON v.id = i.volume_id WHERE i.id = ?",
-        (issue_id,),
-    )
+    rows = run(_ISSUE + " WHERE i.id = ?", (issue_id,))
     return IssueSummary(**rows[0]) if rows else None
 
 
@@ -164,16 +167,24 @@ def utc_timestamp(value: str | datetime) -> str:
 
 def _authors_of(run: RunSql, document_ids: list[str]) -> dict[str, list[AuthorLink]]:
     found: dict[str, list[AuthorLink]] = {}
-    for start in range(0, len(document_ids), 500):  # bounded parameter lists
-        chunk = document_ids[start : start + 500]
-        rows = run(
-            "SELECT da.document_id, da.position, a.slug, a.name, da.role FROM document_authors da"
-            f" JOIN authors a ON a.id = da.author_id WHERE da.document_id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-        for row in sorted(rows, key=lambda r: (r["document_id"], r["position"])):
-            found.setdefault(row["document_id"], []).append(AuthorLink(row["slug"], row["name"], row["role"]))
+    rows = _rows_in(
+        run,
+        "SELECT da.document_id, da.position, a.slug, a.name, da.role FROM document_authors da"
+        " JOIN authors a ON a.id = da.author_id WHERE da.document_id IN ({})",
+        document_ids,
+    )
+    for row in sorted(rows, key=lambda r: (r["document_id"], r["position"])):
+        found.setdefault(row["document_id"], []).append(AuthorLink(row["slug"], row["name"], row["role"]))
     return found
+
+
+def _rows_in(run: RunSql, statement: str, values: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows of a statement whose `IN ({})` takes every value, in bounded parameter lists."""
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        rows += run(statement.format(",".join("?" * len(chunk))), chunk)
+    return rows
 
 
 def entry(run: RunSql, document_id: str) -> Entry | None:
@@ -220,6 +231,11 @@ def authors(run: RunSql) -> list[AuthorSummary]:
     return sorted(_with_aliases(run, rows), key=lambda a: (fold(a.sort_name or a.name), a.slug))
 
 
+def count_authors(run: RunSql) -> int:
+    """Authors with works here (as `authors` lists them), counted without reading their names."""
+    return int(run("SELECT COUNT(DISTINCT author_id) AS n FROM document_authors", ())[0]["n"])
+
+
 def author(run: RunSql, slug: str) -> AuthorSummary | None:
     rows = run(
         "SELECT a.id, a.slug, a.name, a.sort_name, a.mia_href,"
@@ -233,12 +249,9 @@ def author(run: RunSql, slug: str) -> AuthorSummary | None:
 
 def _with_aliases(run: RunSql, rows: list[dict[str, Any]]) -> list[AuthorSummary]:
     aliases: dict[int, list[tuple[str, str]]] = {}
-    ids = [row["id"] for row in rows]
-    for start in range(0, len(ids), 500):  # bounded parameter lists
-        chunk = ids[start : start + 500]
-        statement = f"SELECT author_id, alias, kind FROM author_aliases WHERE author_id IN ({','.join('?' * len(chunk))})"
-        for alias in run(statement, chunk):
-            aliases.setdefault(alias["author_id"], []).append((alias["alias"], alias["kind"]))
+    statement = "SELECT author_id, alias, kind FROM author_aliases WHERE author_id IN ({})"
+    for alias in _rows_in(run, statement, [row["id"] for row in rows]):
+        aliases.setdefault(alias["author_id"], []).append((alias["alias"], alias["kind"]))
     summaries = []
     for row in rows:
         own = {row["name"], row["sort_name"]}
@@ -289,10 +302,6 @@ def issues_dated(run: RunSql, periodical_slug: str, date_prefix: str) -> list[Is
     """The periodical's issues whose date starts with `date_prefix` ("" for all), with their document counts."""
     # A range, not substr(), so that the index on (periodical_id, date) answers it.
     rows = run(
-        "SELECT i.id, p.slug AS periodical_slug, v.number AS volume, v.raw AS volume_raw, i.number, i.date, i.date_raw,"
-        " (SELECT COUNT(*) FROM documents d WHERE d.issue_id = i.id) AS documents"
-        " FROM issues i JOIN periodicals p ON p.id = i.periodical_id JOIN volumes v ON v.id = i.volume_id"
-        " WHERE p.slug = ? AND i.date >= ? AND i.date < ?",
-        (periodical_slug, date_prefix, date_prefix + "\U0010ffff"),
+        _ISSUE + " WHERE p.slug = ? AND i.date >= ? AND i.date < ?", (periodical_slug, date_prefix, date_prefix + "\U0010ffff")
     )
     return [IssueSummary(**row) for row in rows if row["documents"]]

@@ -42,7 +42,7 @@ class Archive:
         return {
             "documents": self.store.count_documents(),
             "periodicals": periodicals,
-            "authors": len(browse.authors(self.run)),
+            "authors": browse.count_authors(self.run),
         }
 
     def periodicals(self) -> list[dict[str, Any]]:
@@ -106,11 +106,6 @@ class Archive:
             "url": permalinks.document_path(entry.id),
             "authors": [asdict(a) | {"url": permalinks.author_path(a.slug)} for a in entry.authors],
         }
-
-    def permalink(self, document_id: str) -> str | None:
-        """The document's address: in its issue where it has one, else /documents/ID; None when not in the archive."""
-        found = self.document(document_id)
-        return None if found is None else found["url"]
 
     def document(self, document_id: str) -> dict[str, Any] | None:
         """A document with its place in the archive: periodical, issue, neighbours in the issue, permalink."""

@@ -65,9 +65,10 @@ class SitePage:
 def site_pages(archive: Archive) -> Iterator[SitePage]:
     """Every page of the archive, each once."""
     yield SitePage("/", "home.html", archive.home())
-    yield SitePage("/periodicals", "periodicals.html", archive.periodicals())
+    periodicals = archive.periodicals()
+    yield SitePage("/periodicals", "periodicals.html", periodicals)
     seen_documents: set[str] = set()
-    for summary in archive.periodicals():
+    for summary in periodicals:
         periodical = archive.periodical(summary["slug"])
         assert periodical is not None
         yield SitePage(periodical["url"], "periodical.html", periodical)
@@ -81,8 +82,9 @@ def site_pages(archive: Archive) -> Iterator[SitePage]:
                     yield _document_page(archive, entry["id"], seen_documents)
         for entry in periodical["uncollected"]:
             yield _document_page(archive, entry["id"], seen_documents)
-    yield SitePage("/authors", "authors.html", archive.authors())
-    for author in archive.authors():
+    authors = archive.authors()
+    yield SitePage("/authors", "authors.html", authors)
+    for author in authors:
         data = archive.author(author["slug"])
         yield SitePage(author["url"], "author.html", data)
         for entry in data["works"] if data else []:
