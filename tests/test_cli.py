@@ -124,7 +124,7 @@ def test_show_of_an_unknown_document_is_a_one_line_error(db: str) -> None:
     assert "***" in result.stderr if db.startswith("postgresql://") else db in result.stderr  # never a password
 
 
-@pytest.mark.parametrize("command", [["show", CABLE], ["list"]])
+@pytest.mark.parametrize("command", [["show", CABLE], ["list"], ["optimize"]])
 def test_reading_a_missing_database_is_an_error_and_creates_nothing(tmp_path: Path, command: list[str]) -> None:
     missing = tmp_path / "typo.db"
     result = run_cli(*command, "--db", str(missing))
@@ -133,6 +133,13 @@ def test_reading_a_missing_database_is_an_error_and_creates_nothing(tmp_path: Pa
     assert len(result.stderr.strip().splitlines()) == 1
     assert str(missing) in result.stderr
     assert not missing.exists()
+
+
+def test_optimize_keeps_what_search_finds(db: str) -> None:
+    result = run_cli("optimize", "--db", db)
+    assert result.returncode == 0, result.stderr
+    found = run_cli("search", "Ciliga", "--db", db, "--format", "json")
+    assert CABLE in [hit["id"] for hit in json.loads(found.stdout)["hits"]]
 
 
 def test_a_second_ingest_reads_nothing_new(db: str) -> None:
@@ -168,7 +175,7 @@ def test_a_missing_postgresql_database_is_a_one_line_error(postgres_server, comm
     assert postgres_server.password not in result.stderr  # the URL is printed without its password
 
 
-@pytest.mark.parametrize("command", [["show", CABLE], ["list"]])
+@pytest.mark.parametrize("command", [["show", CABLE], ["list"], ["optimize"]])
 def test_reading_a_database_without_an_archive_is_an_error_and_creates_nothing(postgres_server, command: list[str]) -> None:  # noqa: ANN001
     import psycopg
 

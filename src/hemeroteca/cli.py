@@ -180,6 +180,16 @@ def search(
 
 
 @app.command()
+def optimize(db: DbOption = DEFAULT_DB) -> None:
+    """After a bulk load: merge the search index and refresh the planner's statistics and the common words' champion lists."""
+    store = _store(db, create=False)
+    with err.status("optimizing the search index…"):
+        store.optimize()
+    store.close()
+    out.print(f"{display_name(db)}: search index optimized", markup=False)
+
+
+@app.command()
 def check(paths: Annotated[list[Path], typer.Argument(help="Files or folders to read (nothing is stored).")]) -> None:
     """Report the share of documents whose title, author, dates, source and credits were found, per sub-corpus."""
     failures: list[tuple[str, str]] = []

@@ -97,6 +97,6 @@ class Store(Protocol):
     def count_documents(self) -> int: ...
 
     def optimize(self) -> None:
-        """After a bulk load: merge the search index and refresh the planner's statistics."""
+        """After a bulk load: merge the search index, refresh the planner's statistics (and on SQLite the champion lists)."""
 
     def close(self) -> None: ...

@@ -22,6 +22,7 @@ from hemeroteca.record import Record, record_from_json
 from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
+from hemeroteca.store.sqlite_facets import SearchColumnsCache
 from hemeroteca.store.sqlite_search import BACKFILL, FTS_SCHEMA
 from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile, SkippedFile
 from hemeroteca.store.schema import SQLITE_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
@@ -56,6 +57,7 @@ class SQLiteStore:
         if len(set(self.connection.execute(counts).fetchone())) > 1:
             self.connection.execute(BACKFILL)
         self.connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._search_columns = SearchColumnsCache()
 
     # -- writing -------------------------------------------------------------
 
@@ -88,6 +90,8 @@ class SQLiteStore:
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
+        finally:
+            self._search_columns.clear()
         return storage_failures
 
     def _mark_failed(self, cursor: sqlite3.Cursor, item: FailedFile) -> None:
@@ -287,7 +291,7 @@ class SQLiteStore:
         ]
 
     def search(self, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
-        return sqlite_search.search(self.connection, query, limit=limit, offset=offset)
+        return sqlite_search.search(self.connection, self._search_columns.get(self.connection), query, limit=limit, offset=offset)
 
     def failures(self) -> list[tuple[str, str]]:
         return [(row["path"], row["error"]) for row in self.connection.execute("SELECT path, error FROM files WHERE status = 'failed' ORDER BY path")]
@@ -300,6 +304,7 @@ class SQLiteStore:
 
     def optimize(self) -> None:
         self.connection.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+        sqlite_search.make_champion_lists(self.connection)
         self.connection.execute("PRAGMA optimize")
 
     def close(self) -> None:

@@ -1,24 +1,32 @@
-"""Ranked full-text search on SQLite: FTS5 with BM25 field weights, facets by GROUP BY.
+"""Ranked full-text search on SQLite: FTS5 with BM25 field weights.
 
 The FTS5 table folds case and accents (unicode61 remove_diacritics 2) and stems
 English (porter). Every user value reaches SQLite as a bound parameter; the
 MATCH expression is built only from quoted strings, so no query text is ever
-read as FTS5 or SQL syntax.
+read as FTS5 or SQL syntax. The matches' rowids come out of FTS5 once; filters
+and facet counts run on them in memory (sqlite_facets), and a common word's
+matches are ranked from its champion list (sqlite_champions).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+
+import numpy as np
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.search.query import Query, fold
 from hemeroteca.search.results import MARK_END, MARK_START, Hit, SearchResult
+from hemeroteca.store import sqlite_champions
+from hemeroteca.store.sqlite_facets import Rowids, SearchColumns, concatenated
 
-FTS_SCHEMA = """
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+FTS_SCHEMA = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     title, subtitle, authors, body,
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = '{TOKENIZE}'
 );
 -- What search filters, ranks and counts by, beside the text: a narrow copy of a few of a document's
 -- columns, so that the many rows a common word matches are read from small pages, not from the wide
@@ -31,9 +39,9 @@ CREATE TABLE IF NOT EXISTS search_fields (
     language TEXT,
     title_key TEXT
 );
--- The author facet counts matched documents by author from this index alone.
+-- A page of hits reads its authors, and the author facet its pairs, from this index alone.
 CREATE INDEX IF NOT EXISTS document_authors_document ON document_authors(document_id, author_id);
-"""
+""" + sqlite_champions.SCHEMA
 # Documents stored before search_fields existed get their row when the archive is opened.
 BACKFILL = (
     "INSERT INTO search_fields (document_rowid, id, date, periodical_id, language, title_key)"
@@ -43,11 +51,10 @@ BACKFILL = (
 )
 # BM25 weights of the FTS columns: title > subtitle and authors > body.
 COLUMN_WEIGHTS = (10.0, 4.0, 4.0, 1.0)
+_BM25 = f"bm25(documents_fts, {', '.join(map(str, COLUMN_WEIGHTS))})"  # lower is better
 SNIPPET_TOKENS = 24
-FACET_SIZE = 20
-
-_YEAR = "CAST(substr(f.date, 1, 4) AS INTEGER)"
-_FOUR_DIGITS = "f.date GLOB '[0-9][0-9][0-9][0-9]*'"
+# Past this many documents to rank, a common word's champion list is ranked in their place.
+RANKED_IN_FULL = 2_000
 
 
 def index_document(
@@ -79,44 +86,15 @@ def match_expression(query: Query) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
-def _filters(query: Query) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    for author in query.authors:
-        known = load_default_catalogue().match_author_loosely(author)
-        where.append(
-            "f.id IN (SELECT da.document_id FROM document_authors da JOIN authors a ON a.id = da.author_id"
-            " WHERE a.slug = ? OR a.id IN (SELECT author_id FROM author_aliases WHERE alias_key = ? OR alias_key LIKE ?))"
-        )
-        key = name_key(author)
-        params += [known.slug if known else slugify(author), key, f"% {key}"]  # "cannon" finds "james p cannon"
-    for periodical in query.periodicals:
-        key = periodical_key(periodical)
-        where.append(
-            "(f.periodical_id IN (SELECT id FROM periodicals WHERE slug = ? OR name_key = ?)"
-            " OR f.periodical_id IN (SELECT periodical_id FROM periodical_names WHERE name_key = ?))"
-        )
-        params += [periodical, key, key]
-    if query.years is not None:
-        where.append(f"{_YEAR} BETWEEN ? AND ?")
-        params += list(query.years)
-    if query.languages:
-        where.append(f"f.language IN ({', '.join('?' for _ in query.languages)})")
-        params += list(query.languages)
-    for excluded in query.excluded:
-        where.append("f.document_rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-        params.append(_fts_string(excluded))
-    return where, params
-
-
 # Tiers above BM25 (whose scores stay well under 100): a known item typed in full wins.
 _EXACT_TITLE_BONUS = 200.0
 _IN_ORDER_BONUS = 100.0
 
 
-def _score(query: Query) -> tuple[str, list[object]]:
-    """Relevance: the document's exact title typed, then all the words in the order typed, then BM25."""
-    bm25 = f"-bm25(documents_fts, {', '.join(map(str, COLUMN_WEIGHTS))})"
+def _score(query: Query, in_order: Rowids) -> tuple[str, list[object]]:
+    """Relevance: the document's exact title typed, then all the words in the order typed (the documents
+    `in_order`), then BM25."""
+    bm25 = f"-{_BM25}"
     if not query.words or query.phrases:
         return bm25, []
     typed = fold(" ".join(query.words))
@@ -124,81 +102,146 @@ def _score(query: Query) -> tuple[str, list[object]]:
         return f"(CASE WHEN f.title_key = ? THEN {_EXACT_TITLE_BONUS} ELSE 0 END) + {bm25}", [typed]
     return (
         f"(CASE WHEN f.title_key = ? THEN {_EXACT_TITLE_BONUS} ELSE 0 END)"
-        f" + (CASE WHEN f.document_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) THEN {_IN_ORDER_BONUS} ELSE 0 END)"
+        f" + (CASE WHEN f.document_rowid IN (SELECT value FROM json_each(?)) THEN {_IN_ORDER_BONUS} ELSE 0 END)"
         f" + {bm25}",
-        [typed, _fts_string(query.words)],
+        [typed, json.dumps(in_order.tolist())],
     )
 
 
-_MATCHED_TABLE = (
-    "CREATE TEMP TABLE IF NOT EXISTS matched (document_rowid INTEGER, score REAL, date TEXT, year INTEGER,"
-    " periodical_id INTEGER, language TEXT, id TEXT)"
+def search(connection: sqlite3.Connection, columns: SearchColumns, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    match = match_expression(query)
+    if match is None:
+        selected = _filtered(connection, columns, query, columns.documents)
+        page = [(rowid, 0.0) for rowid in columns.in_reading_order(selected)[offset : offset + limit].tolist()]
+    else:
+        matched = columns.known(_matching(connection, match))
+        selected = _filtered(connection, columns, query, matched)
+        page = _ranked(connection, query, match, selected, every_match=len(selected) == len(matched), limit=limit, offset=offset)
+    return SearchResult(
+        query=query.text, total=len(selected), offset=offset, hits=_hits(connection, match, page), facets=columns.facets(selected)
+    )
+
+
+def _matching(connection: sqlite3.Connection, match: str) -> Rowids:
+    return concatenated(connection, "SELECT group_concat(rowid) FROM documents_fts WHERE documents_fts MATCH ?", (match,))
+
+
+def _filtered(connection: sqlite3.Connection, columns: SearchColumns, query: Query, rowids: Rowids) -> Rowids:
+    """The documents among `rowids` that pass the query's filters and exclusions."""
+    if query.years is not None:
+        rowids = columns.within_years(rowids, *query.years)
+    if query.languages:
+        rowids = columns.in_languages(rowids, query.languages)
+    for periodical in query.periodicals:
+        key = periodical_key(periodical)
+        named = connection.execute(
+            "SELECT id FROM periodicals WHERE slug = ? OR name_key = ? UNION SELECT periodical_id FROM periodical_names WHERE name_key = ?",
+            (periodical, key, key),
+        )
+        rowids = columns.in_periodicals(rowids, [row[0] for row in named])
+    for author in query.authors:
+        known = load_default_catalogue().match_author_loosely(author)
+        key = name_key(author)
+        theirs = concatenated(
+            connection,
+            "SELECT group_concat(rowid) FROM documents WHERE id IN (SELECT da.document_id FROM document_authors da"
+            " JOIN authors a ON a.id = da.author_id"
+            " WHERE a.slug = ? OR a.id IN (SELECT author_id FROM author_aliases WHERE alias_key = ? OR alias_key LIKE ?))",
+            (known.slug if known else slugify(author), key, f"% {key}"),  # "cannon" finds "james p cannon"
+        )
+        rowids = rowids[np.isin(rowids, theirs)]
+    for excluded in query.excluded:
+        rowids = rowids[~np.isin(rowids, _matching(connection, _fts_string(excluded)))]
+    return rowids
+
+
+def _ranked(
+    connection: sqlite3.Connection, query: Query, match: str, selected: Rowids, *, every_match: bool, limit: int, offset: int
+) -> list[tuple[int, float]]:
+    """(rowid, score) of the page of best documents among `selected`, ranked by _score.
+
+    Only a pool of them is ranked when it surely holds the page: the documents with the words in the order
+    typed, when there are enough of them (_score puts them first); and out of more than RANKED_IN_FULL,
+    those on the query's champion lists (with the documents titled as typed), when enough are.
+    """
+    wanted = offset + limit
+    several_words = len(query.words) > 1 and not query.phrases
+    in_order = _matching(connection, _fts_string(query.words)) if several_words else np.empty(0, dtype=np.int64)
+    titled = _titled(connection, query)
+    pool = selected
+    ordered = selected[np.isin(selected, in_order)]
+    if len(ordered) >= wanted:
+        pool = np.union1d(ordered, selected[np.isin(selected, titled)])
+    if len(pool) > RANKED_IN_FULL:
+        words = [*query.words, *(word for phrase in query.phrases for word in phrase)]
+        champions = sqlite_champions.candidates(connection, _index_terms(connection, words))
+        if champions is not None:
+            within = pool[np.isin(pool, np.concatenate([champions, titled]))]
+            if len(within) >= wanted:
+                pool = within
+    every_match = every_match and len(pool) == len(selected)
+    score, score_params = _score(query, in_order[np.isin(in_order, pool)])
+    among = "" if every_match else " AND +documents_fts.rowid IN (SELECT value FROM json_each(?))"
+    rows = connection.execute(
+        f"SELECT documents_fts.rowid, {score} AS score FROM documents_fts JOIN search_fields f ON f.document_rowid = documents_fts.rowid"
+        f" WHERE documents_fts MATCH ?{among} ORDER BY score DESC, f.date, f.id LIMIT ? OFFSET ?",
+        [*score_params, match, *([] if every_match else [json.dumps(pool.tolist())]), limit, offset],
+    )
+    return [(rowid, float(score)) for rowid, score in rows]
+
+
+def _titled(connection: sqlite3.Connection, query: Query) -> Rowids:
+    """The documents titled exactly as the query's words read: _score puts them first."""
+    if not query.words or query.phrases:
+        return np.empty(0, dtype=np.int64)
+    return concatenated(connection, "SELECT group_concat(rowid) FROM documents WHERE title_key = ?", (fold(" ".join(query.words)),))
+
+
+_QUERY_TERMS = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_text USING fts5(text, tokenize = '{TOKENIZE}')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms USING fts5vocab(temp, query_text, row)",
 )
 
 
-def search(connection: sqlite3.Connection, query: Query, *, limit: int = 20, offset: int = 0) -> SearchResult:
-    match = match_expression(query)
-    where, params = _filters(query)
-    if match is not None:
-        source = " FROM documents_fts JOIN search_fields f ON f.document_rowid = documents_fts.rowid"
-        where.insert(0, "documents_fts MATCH ?")
-        score, score_params = _score(query)
-        params = [*score_params, match, *params]  # in the order the statement names them: SELECT, then WHERE
-    else:
-        source = " FROM search_fields f"
-        score = "0.0"
-    condition = (" WHERE " + " AND ".join(where)) if where else ""
-    # One temp table per connection, emptied for each search: creating and dropping it would change the
-    # schema, and every prepared statement of the connection would be prepared again.
-    connection.execute(_MATCHED_TABLE)
-    connection.execute("DELETE FROM temp.matched")
-    # Only what ranking and facets need, for every match; titles, names and authors are read for the page alone.
-    connection.execute(
-        f"INSERT INTO temp.matched SELECT f.document_rowid, {score}, f.date,"
-        f" CASE WHEN {_FOUR_DIGITS} THEN {_YEAR} END, f.periodical_id, f.language, f.id"
-        f"{source}{condition}",
-        params,
-    )
-    total = connection.execute("SELECT COUNT(*) FROM temp.matched").fetchone()[0]
-    rows = connection.execute(
-        "SELECT m.*, d.title AS title, p.name AS periodical,"
-        " (SELECT group_concat(a.name, char(31)) FROM document_authors da JOIN authors a ON a.id = da.author_id"
-        "   WHERE da.document_id = m.id ORDER BY da.position) AS authors"
-        " FROM (SELECT * FROM temp.matched ORDER BY score DESC, date, id LIMIT ? OFFSET ?) m"
-        " JOIN documents d ON d.rowid = m.document_rowid LEFT JOIN periodicals p ON p.id = m.periodical_id"
-        " ORDER BY m.score DESC, m.date, m.id",
-        (limit, offset),
-    ).fetchall()
-    snippets = _snippets(connection, match, [row["document_rowid"] for row in rows]) if match is not None else {}
-    hits = [
+def _index_terms(connection: sqlite3.Connection, words: list[str]) -> list[str]:
+    """The words as the index holds them (folded, stemmed), from the index's own tokenizer on a temp table."""
+    for statement in _QUERY_TERMS:
+        connection.execute(statement)
+    connection.execute("INSERT INTO temp.query_text (text) VALUES (?)", (" ".join(words),))
+    terms = [row[0] for row in connection.execute("SELECT term FROM temp.query_terms")]
+    connection.execute("DELETE FROM temp.query_text")
+    return terms
+
+
+def make_champion_lists(connection: sqlite3.Connection) -> int:
+    return sqlite_champions.make(connection, "documents_fts", _BM25)
+
+
+def _hits(connection: sqlite3.Connection, match: str | None, page: list[tuple[int, float]]) -> list[Hit]:
+    if not page:
+        return []
+    rowids = [rowid for rowid, _ in page]
+    rows = {
+        row["document_rowid"]: row
+        for row in connection.execute(
+            "SELECT f.document_rowid, f.id, f.date, f.language, d.title, p.name AS periodical,"
+            " (SELECT group_concat(a.name, char(31)) FROM document_authors da JOIN authors a ON a.id = da.author_id"
+            "   WHERE da.document_id = f.id ORDER BY da.position) AS authors"
+            " FROM search_fields f JOIN documents d ON d.rowid = f.document_rowid LEFT JOIN periodicals p ON p.id = f.periodical_id"
+            f" WHERE f.document_rowid IN ({', '.join('?' for _ in rowids)})",
+            rowids,
+        )
+    }
+    snippets = _snippets(connection, match, rowids) if match is not None else {}
+    return [
         Hit(
             id=row["id"], title=row["title"], authors=row["authors"].split("\x1f") if row["authors"] else [],
             periodical=row["periodical"], date=row["date"], language=row["language"],
-            snippet=" ".join(snippets.get(row["document_rowid"], "").split()), score=float(row["score"]),
+            snippet=" ".join(snippets.get(rowid, "").split()), score=score,
         )
-        for row in rows
+        for rowid, score in page
+        if (row := rows.get(rowid)) is not None
     ]
-    # Counted by id, then named: the top values only are joined to their names.
-    facets = {
-        "periodical": _facet(
-            connection,
-            "SELECT p.name, SUM(counted.n) FROM (SELECT periodical_id, COUNT(*) AS n FROM temp.matched"
-            " WHERE periodical_id IS NOT NULL GROUP BY 1) counted JOIN periodicals p ON p.id = counted.periodical_id GROUP BY 1",
-        ),
-        "author": _facet(
-            connection,
-            "SELECT a.name, SUM(counted.n) FROM (SELECT da.author_id, COUNT(DISTINCT da.document_id) AS n FROM temp.matched m"
-            " JOIN document_authors da ON da.document_id = m.id GROUP BY 1) counted JOIN authors a ON a.id = counted.author_id"
-            " GROUP BY 1",
-        ),
-        "decade": _facet(
-            connection, "SELECT (year / 10 * 10) || 's', COUNT(*) FROM temp.matched WHERE year IS NOT NULL GROUP BY 1"
-        ),
-        "year": _facet(connection, "SELECT CAST(year AS TEXT), COUNT(*) FROM temp.matched WHERE year IS NOT NULL GROUP BY 1"),
-        "language": _facet(connection, "SELECT language, COUNT(*) FROM temp.matched WHERE language IS NOT NULL GROUP BY 1"),
-    }
-    connection.execute("DELETE FROM temp.matched")
-    return SearchResult(query=query.text, total=total, offset=offset, hits=hits, facets=facets)
 
 
 def _snippets(connection: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, str]:
@@ -211,8 +254,3 @@ def _snippets(connection: sqlite3.Connection, match: str, rowids: list[int]) -> 
         [match, *rowids],
     )
     return {rowid: snippet for rowid, snippet in rows}
-
-
-def _facet(connection: sqlite3.Connection, sql: str) -> list[tuple[str, int]]:
-    rows = connection.execute(f"{sql} ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}").fetchall()
-    return [(str(value), int(count)) for value, count in rows]
