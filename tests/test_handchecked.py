@@ -50,6 +50,7 @@ def mismatches(record: Record, expect: dict[str, Any]) -> list[str]:
         "published": _edtf(record.published),
         "last_updated": _edtf(record.last_updated),
         "language": record.language,
+        "running_head": record.running_head,
     }
     problems = [
         f"{key}: expected {expect[key]!r}, found {found[key]!r}" for key in found if key in expect and expect[key] != found[key]

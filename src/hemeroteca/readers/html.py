@@ -50,6 +50,15 @@ class NotADocument(Exception):
 # A "this page has moved" notice holds a sentence or two; a real page that also refreshes holds its text.
 REDIRECT_TEXT_LIMIT = 400
 
+# The Portuguese template's chapter navigation: "Anterior | Índice | Próximo", the middle link to the
+# book's table of contents.
+_TABLE_OF_CONTENTS_LINK = etree.XPath(
+    "//a[normalize-space() = 'Índice'][contains(concat(' ', @class, ' '), ' ao-meio ')"
+    " or contains(concat(' ', @class, ' '), ' anterior ') or contains(concat(' ', @class, ' '), ' proximo ')]"
+)
+# What may stand between a chapter's book header and its heading: a part's name ("Tomo 1 — …").
+_CHAPTER_LEAD_MAX_CHARS = 150
+
 
 def _redirect_target(root: etree._Element) -> str | None:
     """Where a <meta http-equiv="refresh" content="0; url=…"> sends the reader, if the page has one."""
@@ -239,6 +248,40 @@ def _prepare(root: etree._Element) -> None:
                 sup.text = f"[{text}]"
 
 
+def _chapter_heading(root: etree._Element) -> etree._Element | None:
+    """The heading that opens the text of a book's chapter (a page linked to the book's table of
+    contents), when no more than a short line or two (the part) comes before it."""
+    if not _TABLE_OF_CONTENTS_LINK(root):
+        return None
+    main = root.find(".//main")
+    if main is None:
+        return None
+    before = 0
+    for element in main:
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+            continue
+        if element.tag in _HEADINGS:
+            return element
+        text = normalise_space(_text(element))
+        if len(text) > _CHAPTER_LEAD_MAX_CHARS or before == 2:
+            return None
+        before += bool(text)
+    return None
+
+
+def _title_chapter(chunks: list[Chunk], heading_lines: list[str]) -> None:
+    """A chapter's page sets its book's title as h1: the chapter's heading is the title, the book the
+    running head (as the Markdown reader takes a book chapter's '## book' line)."""
+    book = next((c for c in chunks if c.kind == "heading" and c.level == 1), None)
+    chapter = next((c for c in chunks if c.kind == "heading" and c.lines == heading_lines and c is not book), None)
+    if book is None or chapter is None:
+        return
+    book.kind, book.role = "paragraph", "running_head"
+    chunks.remove(chapter)
+    chapter.level = 1
+    chunks.insert(chunks.index(book) + 1, chapter)
+
+
 def read_html(page: str | bytes, author_hints: tuple[str, ...] = (), *, encoding: str | None = None) -> Record:
     """The record of one HTML page; `author_hints` are used only where the page names no author.
 
@@ -268,6 +311,9 @@ def read_html(page: str | bytes, author_hints: tuple[str, ...] = (), *, encoding
     walker = _Walker()
     walker.walk(body if body is not None else root, None)
     chunks = walker.chunks
+    heading = _chapter_heading(root)
+    if heading is not None:
+        _title_chapter(chunks, _lines(heading))
     if not chunks and not title_hint:
         raise EmptyPageError("the page holds no text")
     meta_authors = tuple(
