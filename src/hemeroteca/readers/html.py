@@ -53,7 +53,7 @@ REDIRECT_TEXT_LIMIT = 400
 # The Portuguese template's chapter navigation: "Anterior | Índice | Próximo", the middle link to the
 # book's table of contents.
 _TABLE_OF_CONTENTS_LINK = etree.XPath(
-    "//a[normalize-space() = 'Índice'][contains(concat(' ', @class, ' '), ' ao-meio ')"
+    "//nav//a[@class][normalize-space() = 'Índice'][contains(concat(' ', @class, ' '), ' ao-meio ')"
     " or contains(concat(' ', @class, ' '), ' anterior ') or contains(concat(' ', @class, ' '), ' proximo ')]"
 )
 # What may stand between a chapter's book header and its heading: a part's name ("Tomo 1 — …").
