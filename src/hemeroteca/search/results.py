@@ -10,6 +10,8 @@ from typing import Any
 # archive text holds; each output form then renders them its own way.
 MARK_START = "\ue001"
 MARK_END = "\ue002"
+# Values listed per facet, the commonest first.
+FACET_SIZE = 20
 
 
 def snippet_html(snippet: str) -> str:

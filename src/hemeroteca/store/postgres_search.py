@@ -16,7 +16,7 @@ import psycopg
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.search.query import Query, fold
-from hemeroteca.search.results import MARK_END, MARK_START, Hit, SearchResult
+from hemeroteca.search.results import FACET_SIZE, MARK_END, MARK_START, Hit, SearchResult
 
 CONFIG = "'hemeroteca'::regconfig"  # store.postgres.SEARCH_CONFIG
 # ts_rank_cd weights {D, C, B, A}: title 1.0 > subtitle and authors 0.4 > body 0.1, SQLite's 10:4:1.
@@ -24,7 +24,6 @@ RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 # 1: divided by 1 + log(document length), as BM25 weighs long documents down; 32: rank/(rank+1), under 1.
 RANK_NORMALIZATION = 1 | 32
 SNIPPET_WORDS = 24
-FACET_SIZE = 20
 HEADLINE_OPTIONS = (
     f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2},'
     " ShortWord=3, MaxFragments=1"

@@ -10,16 +10,17 @@ again when the archive changes: another connection's commit changes
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import sqlite3
+
+from hemeroteca.search.results import FACET_SIZE
 
 Rowids = npt.NDArray[np.int64]
-FACET_SIZE = 20
 _NONE = -1
 _FOUR_DIGITS = "date GLOB '[0-9][0-9][0-9][0-9]*'"
 
