@@ -103,3 +103,26 @@ def test_the_database_is_plain_sqlite(request: pytest.FixtureRequest, tmp_path: 
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (7,)
+
+
+def test_a_document_sqlite_refuses_fails_alone_and_leaves_nothing(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """A batch is written in one transaction without savepoints; when the database refuses a document, the
+    batch is written again with one savepoint per document: the others are stored, the refused one not at all."""
+    store = open_store(new_database(request, "sqlite", tmp_path, "refused"))
+    seed = (SEEDS / "trotsky-cable-1936.txt").read_text(encoding="utf-8")
+    names = ("first", "refused", "last")
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text(seed, encoding="utf-8")
+    store.connection.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON credits WHEN NEW.document_id LIKE '%refused'"
+        " BEGIN SELECT RAISE(ABORT, 'no credits for this one'); END"
+    )
+    report = ingest(store, [tmp_path / f"{name}.txt" for name in names])
+    refused_path = str(tmp_path / "refused.txt")
+    assert report.ingested == 2 and report.failed == [(refused_path, "storage: no credits for this one")]
+    assert sorted(rows(store, "SELECT path FROM documents")) == [(str(tmp_path / "first.txt"),), (str(tmp_path / "last.txt"),)]
+    # The documents row, its search index entry and its authors were taken back with the credits.
+    assert rows(store, "SELECT COUNT(*) FROM documents_fts") == [(2,)]
+    assert rows(store, "SELECT COUNT(*) FROM document_authors") == [(2,)]
+    assert rows(store, "SELECT status, error FROM files WHERE path = ?", refused_path) == [("failed", "storage: no credits for this one")]
+    store.close()

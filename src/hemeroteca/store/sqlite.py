@@ -1,6 +1,6 @@
 """The embedded default: the whole archive in one SQLite file.
 
-WAL journal, one transaction per batch and a savepoint per document: a killed
+WAL journal, one transaction per batch (and a savepoint per document when one is refused): a killed
 ingest leaves a database that opens, passes integrity_check, and holds only
 whole documents; the files table remembers what is stored so the next run
 resumes.
@@ -29,6 +29,9 @@ from hemeroteca.store.schema import SQLITE_TYPES, attribution_tables, catalogue_
 
 SCHEMA_VERSION = 1
 
+
+class _RefusedDocument(Exception):
+    """The database refused a document of the batch being written."""
 
 
 def _now() -> str:
@@ -66,6 +69,18 @@ class SQLiteStore:
         return {row["path"]: row["content_hash"] for row in rows}
 
     def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
+        try:
+            return self._write(items, per_document=False)
+        except _RefusedDocument:
+            # Written again, each document in a savepoint, so that only the one refused fails. Savepoints are
+            # not the rule because releasing one makes FTS5 write its pending terms out: a third of the store's time.
+            return self._write(items, per_document=True)
+        finally:
+            self._search_columns.clear()
+
+    def _write(self, items: list[IngestedFile | FailedFile | SkippedFile], *, per_document: bool) -> list[FailedFile]:
+        """One transaction for the batch; `per_document`: a document the database refuses is marked failed, else
+        the transaction is rolled back and _RefusedDocument raised."""
         storage_failures: list[FailedFile] = []
         cursor = self.connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
@@ -73,26 +88,33 @@ class SQLiteStore:
             for item in items:
                 if isinstance(item, FailedFile):
                     self._mark_failed(cursor, item)
-                    continue
-                if isinstance(item, SkippedFile):
+                elif isinstance(item, SkippedFile):
                     self._mark_skipped(cursor, item)
-                    continue
-                cursor.execute("SAVEPOINT document")
-                try:
-                    self._put(cursor, item)
-                except sqlite3.Error as error:
-                    cursor.execute("ROLLBACK TO document")
-                    failure = FailedFile(item.path, item.content_hash, item.size, f"storage: {error}")
-                    self._mark_failed(cursor, failure)
-                    storage_failures.append(failure)
-                cursor.execute("RELEASE document")
+                elif per_document:
+                    storage_failures.extend(self._put_or_refuse(cursor, item))
+                else:
+                    try:
+                        self._put(cursor, item)
+                    except sqlite3.Error as error:
+                        raise _RefusedDocument from error
             cursor.execute("COMMIT")
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
-        finally:
-            self._search_columns.clear()
         return storage_failures
+
+    def _put_or_refuse(self, cursor: sqlite3.Cursor, item: IngestedFile) -> list[FailedFile]:
+        cursor.execute("SAVEPOINT document")
+        try:
+            self._put(cursor, item)
+            return []
+        except sqlite3.Error as error:
+            cursor.execute("ROLLBACK TO document")
+            failure = FailedFile(item.path, item.content_hash, item.size, f"storage: {error}")
+            self._mark_failed(cursor, failure)
+            return [failure]
+        finally:
+            cursor.execute("RELEASE document")
 
     def _mark_failed(self, cursor: sqlite3.Cursor, item: FailedFile) -> None:
         self._note_file(cursor, item.path, item.content_hash, item.size, None, item.error, "failed")

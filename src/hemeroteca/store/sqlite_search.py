@@ -71,8 +71,10 @@ def index_document(
 
 def unindex_documents(cursor: sqlite3.Cursor, where: str, params: tuple[object, ...]) -> None:
     """Take the documents that `where` selects (in documents) out of the search index, before they are deleted."""
+    # Row by row: FTS5 finds a row by `rowid = ?`, but would scan the whole index for `rowid IN (SELECT …)`.
+    rowids = [(row[0],) for row in cursor.execute(f"SELECT rowid FROM documents WHERE {where}", params)]
     for table, key in (("documents_fts", "rowid"), ("search_fields", "document_rowid")):
-        cursor.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT rowid FROM documents WHERE {where})", params)
+        cursor.executemany(f"DELETE FROM {table} WHERE {key} = ?", rowids)
 
 
 def _fts_string(words: tuple[str, ...]) -> str:
