@@ -31,6 +31,7 @@ _NAV_LINE_MAX = 160  # menus are short; a long line is text
 # The archive's own notices, printed on many pages whatever their text: "Seja um Voluntário! Se você deseja
 # colaborar com a construção desta biblioteca…" closes 112 author index pages of the Portuguese MIA.
 _SITE_NOTICE = re.compile(r"^seja um volunt[aá]rio\s*!\s*se voc[eê] deseja colaborar", re.IGNORECASE)
+_SITE_NOTICE_PREFIX = 200  # characters: the notice's opening words with room for white space
 # Links from an author's index to the same author in another language section: "Textos em espanhol",
 # "Seção em espanhol do MIA", "Seção em português da Biblioteca Anarquista".
 _OTHER_SECTION = re.compile(
@@ -52,7 +53,8 @@ def _fold(text: str) -> str:
 
 def is_site_notice(text: str) -> bool:
     """One of the archive's own notices, which pages carry whatever their text (not the author's words)."""
-    return _SITE_NOTICE.match(normalise_space(text)) is not None
+    # The notice opens the text: its first characters tell (a whole long text need not be normalised).
+    return _SITE_NOTICE.match(normalise_space(text[:_SITE_NOTICE_PREFIX])) is not None
 
 
 def is_navigation_line(line: str) -> bool:

@@ -94,7 +94,6 @@ def _role_of(element: etree._Element, inherited: Role | None) -> Role | None:
 # <br> becomes this private-use character, which no MIA text holds, so that newlines in
 # the source (mere white space) are not taken for line breaks.
 _LINE_BREAK = "\ue000"
-_TEXT = etree.XPath("string()")  # compiled once: the fastest way to an element's text
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
@@ -105,7 +104,8 @@ def _parser(encoding: str | None) -> etree.HTMLParser:
 
 
 def _text(element: etree._Element) -> str:
-    return str(_TEXT(element))
+    # The text serialisation is C all the way: faster than XPath string() or joining itertext().
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def _lines(element: etree._Element) -> list[str]:

@@ -23,11 +23,13 @@ from hemeroteca.store import sqlite_champions
 from hemeroteca.store.sqlite_facets import Rowids, SearchColumns, concatenated
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
-FTS_SCHEMA = f"""
+FTS_TABLE = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     title, subtitle, authors, body,
     tokenize = '{TOKENIZE}'
 );
+"""
+FTS_SCHEMA = FTS_TABLE + """
 -- What search filters, ranks and counts by, beside the text: a narrow copy of a few of a document's
 -- columns, so that the many rows a common word matches are read from small pages, not from the wide
 -- documents rows (with their records) and their issues.
