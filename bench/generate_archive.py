@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from hemeroteca.ingest import discover, read_candidate
+from hemeroteca.ingest import discover, prepare, read_candidate
 from hemeroteca.record import Citation, DateValue, Record
 from hemeroteca.store import display_name, open_store
 from hemeroteca.store.base import IngestedFile
@@ -87,7 +87,7 @@ def main() -> None:
             batch = []
             for number in range(start, min(start + BATCH, args.documents)):
                 document_id, record = variant(records[number % len(records)], number, papers, rng)
-                batch.append(IngestedFile(f"/generated/{document_id}", document_id, f"generated-{number}", 0, "html", "utf-8", record))
+                batch.append(prepare(IngestedFile(f"/generated/{document_id}", document_id, f"generated-{number}", 0, "html", "utf-8", record)))
             store.write_batch(batch)
             progress.update(task, advance=len(batch))
     store.optimize()

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from hemeroteca.ingest import ingest  # noqa: E402
+from hemeroteca.ingest import ingest, prepare  # noqa: E402
 from hemeroteca.record import Block  # noqa: E402
 from hemeroteca.reuse import engine_named, find_reuse  # noqa: E402
 from hemeroteca.reuse.clusters import PairMatch, Passage  # noqa: E402
@@ -190,9 +190,11 @@ def main() -> None:
             injections.append(Injection(Passage(source_row["id"], start, end), Passage(target_row["id"], offset, offset + len(copy))))
             shifts[target_row["id"]] = (offset, len(copy) + 2)
             rewritten.append(
-                IngestedFile(
-                    target_row["path"], target_row["id"], target_row["content_hash"] + "+reuse", 0,
-                    target_row["form"], target_row["encoding"], replace(target, body=body),
+                prepare(
+                    IngestedFile(
+                        target_row["path"], target_row["id"], target_row["content_hash"] + "+reuse", 0,
+                        target_row["form"], target_row["encoding"], replace(target, body=body),
+                    )
                 )
             )
         store.write_batch(rewritten)

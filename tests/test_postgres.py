@@ -17,11 +17,12 @@ import pytest
 
 from conftest import CORPUS, FIXTURES, SEEDS, new_database, rows
 from pgserver import PostgresServer
-from hemeroteca.ingest import Candidate, ingest, read_candidate
+from hemeroteca.ingest import Candidate, ingest, prepare, read_candidate
 from hemeroteca.record import Person
 from hemeroteca.search.query import parse_query
 from hemeroteca.store import DatabaseUnavailableError, NoDatabaseError, open_store
 from hemeroteca.store.base import IngestedFile
+from hemeroteca.store.rows import PreparedFile
 from hemeroteca.store.postgres import MAX_POSITION, PostgresStore
 from hemeroteca.store.postgres_search import statement
 from hemeroteca.store.sqlite import SQLiteStore
@@ -125,7 +126,7 @@ def test_search_uses_the_gin_index_and_names_the_trigram_index(pair: tuple[SQLit
         assert "author_aliases_key_trgm" in plan, plan
 
 
-def _ingested(tmp_path: Path, name: str, text: str, **changes: object) -> IngestedFile:
+def _ingested(tmp_path: Path, name: str, text: str, **changes: object) -> PreparedFile:
     """A seed page read as it is, under another name, with the record changed as asked."""
     path = tmp_path / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
@@ -133,7 +134,7 @@ def _ingested(tmp_path: Path, name: str, text: str, **changes: object) -> Ingest
     assert isinstance(item, IngestedFile)
     for field, value in changes.items():
         setattr(item.record, field, value)
-    return item
+    return prepare(item)
 
 
 def test_a_document_the_database_refuses_is_reported_and_the_batch_goes_on(

@@ -23,6 +23,7 @@ from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.readers import DOCUMENT_SUFFIXES, NotADocument, ReadError, read_document
 from hemeroteca.readers.markdown import sidecar_for
 from hemeroteca.store.base import FailedFile, IngestedFile, SkippedFile, Store
+from hemeroteca.store.rows import PreparedFile, document_row
 
 BATCH_SIZE = 100
 _PARALLEL_MIN_FILES = 64  # below this, starting processes costs more than it saves
@@ -122,9 +123,19 @@ def read_candidate(candidate: Candidate, stored: dict[str, str]) -> IngestedFile
     return IngestedFile(path_text, candidate.document_id, content_hash, len(data), form, encoding, record)
 
 
-def _read_job(job: tuple[Candidate, str | None]) -> IngestedFile | FailedFile | SkippedFile | None:
+def prepare(item: IngestedFile) -> PreparedFile:
+    """What the store writes of a file read into a record."""
+    return PreparedFile(
+        item.path, item.document_id, item.content_hash, item.size, item.form, item.encoding,
+        document_row(item.document_id, item.record),
+    )
+
+
+def _read_job(job: tuple[Candidate, str | None]) -> PreparedFile | FailedFile | SkippedFile | None:
+    """Read and prepare one file, in the reading process: what crosses to the writing one is strings, not a record."""
     candidate, stored_hash = job
-    return read_candidate(candidate, {str(candidate.path): stored_hash} if stored_hash else {})
+    result = read_candidate(candidate, {str(candidate.path): stored_hash} if stored_hash else {})
+    return prepare(result) if isinstance(result, IngestedFile) else result
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -141,7 +152,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def _results(
     jobs: list[tuple[Candidate, str | None]], workers: int
-) -> Iterator[IngestedFile | FailedFile | SkippedFile | None]:
+) -> Iterator[PreparedFile | FailedFile | SkippedFile | None]:
     """Read files in `workers` processes (in order), or in this one for small inputs."""
     if workers <= 1 or len(jobs) < _PARALLEL_MIN_FILES:
         yield from map(_read_job, jobs)
@@ -169,7 +180,7 @@ def ingest(
     candidates = list(discover(roots, lambda path, error: report.failed.append((path, error))))
     stored = store.stored_hashes()
     jobs = [(candidate, stored.get(str(candidate.path))) for candidate in candidates]
-    batch: list[IngestedFile | FailedFile | SkippedFile] = []
+    batch: list[PreparedFile | FailedFile | SkippedFile] = []
     # Batches are written by one thread while the next files are read: the database
     # releases the GIL while it works, so storing overlaps with reading.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:

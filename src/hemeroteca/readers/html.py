@@ -78,8 +78,7 @@ def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").lower().split()
 
 
-def _role_of(element: etree._Element, inherited: Role | None) -> Role | None:
-    classes = _classes(element)
+def _role_of(element: etree._Element, classes: list[str], inherited: Role | None) -> Role | None:
     if "cc" in classes:
         return "license"  # the Portuguese template's p.info.cc holds the licence link
     for name in classes:
@@ -145,16 +144,15 @@ def _anchor(element: etree._Element) -> str | None:
     return None
 
 
-def _chunk(element: etree._Element, role: Role | None) -> Chunk | None:
+def _chunk(element: etree._Element, classes: list[str], role: Role | None) -> Chunk | None:
     lines = _lines(element)
     if not lines:
         return None
     tag = element.tag
-    total = sum(len(line) for line in lines)
-    classes = set(_classes(element))
+    total = sum(map(len, lines))
     if tag in _HEADINGS:
         return Chunk("heading", lines, level=_HEADINGS[tag], role=role if role in ("editor_note", "navigation") else None)
-    kind = "quote" if tag == "blockquote" or classes & _QUOTE_CLASSES else "paragraph"
+    kind = "quote" if tag == "blockquote" or not _QUOTE_CLASSES.isdisjoint(classes) else "paragraph"
     if role == "license":
         links = [link.get("href") for link in element.iter("a") if link.get("href", "").startswith("http")]
         lines = [" ".join(lines + [f"({links[0]})"])] if links else lines
@@ -178,17 +176,17 @@ class _Walker:
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             return
-        role = _role_of(element, inherited)
+        classes = _classes(element)
+        role = _role_of(element, classes, inherited)
         if tag == "hr":
             # Old templates frame the information block with hr.infotop … hr.infobot.
-            classes = _classes(element)
             self.in_information = "infotop" in classes or (self.in_information and "infobot" not in classes)
             self.chunks.append(Chunk("rule", []))
             return
         if self.in_information and role is None:
             role = "information"
         if not any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element):
-            chunk = _chunk(element, role)
+            chunk = _chunk(element, classes, role)
             if chunk is not None:
                 self.chunks.append(chunk)
             return

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from hemeroteca.record import Record
 from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
+from hemeroteca.store.rows import PreparedFile
 
 
 class NoDatabaseError(FileNotFoundError):
@@ -67,7 +68,7 @@ class Store(Protocol):
     def stored_hashes(self) -> dict[str, str]:
         """Content hash of every file stored whole, by path."""
 
-    def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
+    def write_batch(self, items: list[PreparedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
         """Store a batch in one transaction, every document whole; return documents the store refused."""
 
     def record_claim(

@@ -80,15 +80,16 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, links_for
+from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
-from hemeroteca.search.query import Query, fold
+from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import postgres_search
 from hemeroteca.store.base import (
-    DatabaseUnavailableError, DocumentSummary, FailedFile, IngestedFile, NoDatabaseError, SkippedFile,
+    DatabaseUnavailableError, DocumentSummary, FailedFile, NoDatabaseError, SkippedFile,
 )
+from hemeroteca.store.rows import PreparedFile
 from hemeroteca.store.schema import POSTGRES_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 3  # 2: attribution_claims; 3: reuse_signatures, reuse_pairs, reuse_clusters, reuse_passages
@@ -301,7 +302,7 @@ class PostgresStore:
         rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status IN ('stored', 'skipped')")
         return {path: content_hash for path, content_hash in rows}
 
-    def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
+    def write_batch(self, items: list[PreparedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
         storage_failures: list[FailedFile] = []
         with self.connection.transaction(), self.connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
@@ -344,34 +345,28 @@ class PostgresStore:
             (_text(path), content_hash, size, document_id, status, _text(error)),
         )
 
-    def _put(self, cursor: psycopg.Cursor[Any], item: IngestedFile) -> None:
-        record = item.record
-        links = links_for(record)
+    def _put(self, cursor: psycopg.Cursor[Any], item: PreparedFile) -> None:
+        row, links = item.row, item.row.links
         periodical_id = self._periodical_id(cursor, links) if links.periodical else None
         issue_id = self._issue_id(cursor, periodical_id, links) if periodical_id is not None and links.issue else None
         document_id, path = _text(item.document_id), _text(item.path)
         cursor.execute("DELETE FROM documents WHERE id = %s OR path = %s", (document_id, path))
         # Another file that held this id is no longer stored: a later run must read it again.
         cursor.execute("DELETE FROM files WHERE document_id = %s AND path <> %s", (document_id, path))
-        data = record.to_json(item.document_id)
-        if "\\u0000" in json.dumps(data):
-            data = _no_nul(data)
-        subtitle = _text(record.subtitle) or ""
-        author_names = _text(" ".join(name for a in links.authors for name in {a.name, a.printed_as})) or ""
-        body = _text(record.body_text()) or ""
+        record_json, extra_fields_order = row.record_json, row.extra_fields_order
+        if "\\u0000" in record_json:
+            data = _no_nul(json.loads(record_json))
+            record_json, extra_fields_order = json.dumps(data, ensure_ascii=False), list(data["extra_fields"])
+        body = _text(row.body) or ""
         cursor.execute(
             "INSERT INTO documents (id, path, content_hash, form, encoding, title, title_key, language, written, published,"
             " last_updated, issue_id, periodical_id, pages, record, extra_fields_order, subtitle, author_names, body)"
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s::jsonb,%s,%s,%s,%s)",
             (
-                document_id, path, item.content_hash, item.form, item.encoding, _text(record.title),
-                _text(fold(record.title)) if record.title else None, _text(record.language),
-                record.written.edtf if record.written else None,
-                record.published.edtf if record.published else None,
-                record.last_updated.edtf if record.last_updated else None,
-                issue_id, periodical_id, _text(links.pages),
-                json.dumps(data, ensure_ascii=False), list(data["extra_fields"]),
-                subtitle, author_names, body,
+                document_id, path, item.content_hash, item.form, item.encoding, _text(row.title), _text(row.title_key),
+                _text(row.language), row.written, row.published, row.last_updated, issue_id, periodical_id,
+                _text(links.pages), record_json, extra_fields_order, _text(row.subtitle) or "",
+                _text(row.author_names) or "", body,
             ),
         )
         most, last = cursor.execute(
@@ -387,12 +382,12 @@ class PostgresStore:
                 "INSERT INTO document_authors (document_id, position, author_id, role, printed_as) VALUES (%s,%s,%s,%s,%s)",
                 (document_id, position, author_id, _text(author.role), _text(author.printed_as)),
             )
-        if record.credits:
+        if row.credits:
             cursor.executemany(
                 "INSERT INTO credits (document_id, position, role, name, for_archive, date) VALUES (%s,%s,%s,%s,%s,%s)",
                 [
-                    (document_id, position, _text(c.role), _text(c.name), _text(c.for_), c.date.edtf if c.date else None)
-                    for position, c in enumerate(record.credits)
+                    (document_id, position, _text(c.role), _text(c.name), _text(c.for_archive), c.date)
+                    for position, c in enumerate(row.credits)
                 ],
             )
         self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None, "stored")

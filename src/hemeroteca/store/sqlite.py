@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks, filed_date, links_for
+from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks
 from hemeroteca.catalogue.names import name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
-from hemeroteca.search.query import Query, fold
+from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
 from hemeroteca.store.sqlite_facets import SearchColumnsCache
 from hemeroteca.store.sqlite_search import BACKFILL, FTS_SCHEMA
-from hemeroteca.store.base import DocumentSummary, FailedFile, IngestedFile, SkippedFile
+from hemeroteca.store.base import DocumentSummary, FailedFile, SkippedFile
+from hemeroteca.store.rows import PreparedFile
 from hemeroteca.store.schema import SQLITE_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 1
@@ -68,7 +69,7 @@ class SQLiteStore:
         rows = self.connection.execute("SELECT path, content_hash FROM files WHERE status IN ('stored', 'skipped')")
         return {row["path"]: row["content_hash"] for row in rows}
 
-    def write_batch(self, items: list[IngestedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
+    def write_batch(self, items: list[PreparedFile | FailedFile | SkippedFile]) -> list[FailedFile]:
         try:
             return self._write(items, per_document=False)
         except _RefusedDocument:
@@ -78,7 +79,7 @@ class SQLiteStore:
         finally:
             self._search_columns.clear()
 
-    def _write(self, items: list[IngestedFile | FailedFile | SkippedFile], *, per_document: bool) -> list[FailedFile]:
+    def _write(self, items: list[PreparedFile | FailedFile | SkippedFile], *, per_document: bool) -> list[FailedFile]:
         """One transaction for the batch; `per_document`: a document the database refuses is marked failed, else
         the transaction is rolled back and _RefusedDocument raised."""
         storage_failures: list[FailedFile] = []
@@ -103,7 +104,7 @@ class SQLiteStore:
             raise
         return storage_failures
 
-    def _put_or_refuse(self, cursor: sqlite3.Cursor, item: IngestedFile) -> list[FailedFile]:
+    def _put_or_refuse(self, cursor: sqlite3.Cursor, item: PreparedFile) -> list[FailedFile]:
         cursor.execute("SAVEPOINT document")
         try:
             self._put(cursor, item)
@@ -138,9 +139,8 @@ class SQLiteStore:
             (path, content_hash, size, document_id, status, error, _now()),
         )
 
-    def _put(self, cursor: sqlite3.Cursor, item: IngestedFile) -> None:
-        record = item.record
-        links = links_for(record)
+    def _put(self, cursor: sqlite3.Cursor, item: PreparedFile) -> None:
+        row, links = item.row, item.row.links
         periodical_id = self._periodical_id(cursor, links) if links.periodical else None
         issue_id = self._issue_id(cursor, periodical_id, links) if periodical_id is not None and links.issue else None
         sqlite_search.unindex_documents(cursor, "id = ? OR path = ?", (item.document_id, item.path))
@@ -151,22 +151,15 @@ class SQLiteStore:
             "INSERT INTO documents (id, path, content_hash, form, encoding, title, title_key, language, written, published,"
             " last_updated, issue_id, periodical_id, pages, record, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                item.document_id, item.path, item.content_hash, item.form, item.encoding, record.title,
-                fold(record.title) if record.title else None, record.language,
-                record.written.edtf if record.written else None,
-                record.published.edtf if record.published else None,
-                record.last_updated.edtf if record.last_updated else None,
-                issue_id, periodical_id, links.pages,
-                json.dumps(record.to_json(item.document_id), ensure_ascii=False), _now(),
+                item.document_id, item.path, item.content_hash, item.form, item.encoding, row.title, row.title_key,
+                row.language, row.written, row.published, row.last_updated, issue_id, periodical_id, links.pages,
+                row.record_json, _now(),
             ),
         )
         sqlite_search.index_document(
             cursor, int(cursor.lastrowid or 0), item.document_id,
-            (
-                record.title or "", record.subtitle or "",
-                " ".join(name for a in links.authors for name in {a.name, a.printed_as}), record.body_text(),
-            ),
-            filed_date(record, links), periodical_id, record.language, fold(record.title) if record.title else None,
+            (row.title or "", row.subtitle or "", row.author_names, row.body),
+            row.filed_date, periodical_id, row.language, row.title_key,
         )
         for position, author in enumerate(links.authors):
             author_id = self._author_id(cursor, author)
@@ -176,10 +169,7 @@ class SQLiteStore:
             )
         cursor.executemany(
             "INSERT INTO credits (document_id, position, role, name, for_archive, date) VALUES (?,?,?,?,?,?)",
-            [
-                (item.document_id, position, c.role, c.name, c.for_, c.date.edtf if c.date else None)
-                for position, c in enumerate(record.credits)
-            ],
+            [(item.document_id, position, c.role, c.name, c.for_archive, c.date) for position, c in enumerate(row.credits)],
         )
         self._note_file(cursor, item.path, item.content_hash, item.size, item.document_id, None, "stored")
 
