@@ -8,6 +8,7 @@ documents and the next run resumes where it stopped.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -138,9 +139,12 @@ def _read_job(job: tuple[Candidate, str | None]) -> PreparedFile | FailedFile | 
     return prepare(result) if isinstance(result, IngestedFile) else result
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: when the ingest is killed (kill -9), its workers would otherwise wait on
-    their queue for ever, holding the database's files and the caller's output pipes open."""
+def _start_worker(parent: int) -> None:
+    """Worker initializer. The objects inherited from the parent (MIA's catalogue above all) are frozen:
+    the garbage collector never walks them again, nor copies their pages by touching them (8% of the
+    workers' time). And when the ingest is killed (kill -9), its workers would otherwise wait on their
+    queue for ever, holding the database's files and the caller's output pipes open: they exit with it."""
+    gc.freeze()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -161,7 +165,7 @@ def _results(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_exit_with_parent,
+        initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
         yield from pool.map(_read_job, jobs, chunksize=16)
