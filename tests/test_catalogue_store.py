@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import BACKENDS, FIXTURES, SEEDS, new_database, rows
+import hemeroteca.ingest as ingest_module
 from hemeroteca.ingest import ingest
+from hemeroteca.record import Record
 from hemeroteca.store import Store, open_store
+from hemeroteca.store.rows import DocumentRow
 
 
 @pytest.fixture(params=BACKENDS)
@@ -125,4 +128,27 @@ def test_a_document_sqlite_refuses_fails_alone_and_leaves_nothing(request: pytes
     assert rows(store, "SELECT COUNT(*) FROM documents_fts") == [(2,)]
     assert rows(store, "SELECT COUNT(*) FROM document_authors") == [(2,)]
     assert rows(store, "SELECT status, error FROM files WHERE path = ?", refused_path) == [("failed", "storage: no credits for this one")]
+    store.close()
+
+
+def test_a_record_that_cannot_be_made_into_rows_fails_alone(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are made from a record after it is read, outside the reader's error handling: a failure there
+    is one file's failure too, never the end of the ingest."""
+    real_document_row = ingest_module.document_row
+
+    def document_row(document_id: str, record: Record) -> DocumentRow:
+        if document_id.endswith("broken"):
+            raise ValueError("cannot make rows")
+        return real_document_row(document_id, record)
+
+    monkeypatch.setattr(ingest_module, "document_row", document_row)
+    seed = (SEEDS / "trotsky-cable-1936.txt").read_text(encoding="utf-8")
+    for name in ("broken", "whole"):
+        (tmp_path / f"{name}.txt").write_text(seed, encoding="utf-8")
+    store = open_store(new_database(request, "sqlite", tmp_path, "rows"))
+    report = ingest(store, [tmp_path / "broken.txt", tmp_path / "whole.txt"])
+    assert report.ingested == 1 and report.failed == [(str(tmp_path / "broken.txt"), "ValueError: cannot make rows")]
+    assert rows(store, "SELECT path FROM documents") == [(str(tmp_path / "whole.txt"),)]
     store.close()

@@ -21,8 +21,7 @@ from hemeroteca.ingest import Candidate, ingest, prepare, read_candidate
 from hemeroteca.record import Person
 from hemeroteca.search.query import parse_query
 from hemeroteca.store import DatabaseUnavailableError, NoDatabaseError, open_store
-from hemeroteca.store.base import IngestedFile
-from hemeroteca.store.rows import PreparedFile
+from hemeroteca.store.base import IngestedFile, PreparedFile
 from hemeroteca.store.postgres import MAX_POSITION, PostgresStore
 from hemeroteca.store.postgres_search import statement
 from hemeroteca.store.sqlite import SQLiteStore

@@ -23,8 +23,8 @@ from pathlib import Path
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.readers import DOCUMENT_SUFFIXES, NotADocument, ReadError, read_document
 from hemeroteca.readers.markdown import sidecar_for
-from hemeroteca.store.base import FailedFile, IngestedFile, SkippedFile, Store
-from hemeroteca.store.rows import PreparedFile, document_row
+from hemeroteca.store.base import FailedFile, IngestedFile, PreparedFile, SkippedFile, Store
+from hemeroteca.store.rows import document_row
 
 BATCH_SIZE = 100
 _PARALLEL_MIN_FILES = 64  # below this, starting processes costs more than it saves
@@ -136,7 +136,12 @@ def _read_job(job: tuple[Candidate, str | None]) -> PreparedFile | FailedFile | 
     """Read and prepare one file, in the reading process: what crosses to the writing one is strings, not a record."""
     candidate, stored_hash = job
     result = read_candidate(candidate, {str(candidate.path): stored_hash} if stored_hash else {})
-    return prepare(result) if isinstance(result, IngestedFile) else result
+    if not isinstance(result, IngestedFile):
+        return result
+    try:
+        return prepare(result)
+    except Exception as error:  # a failing page must never stop an ingest
+        return FailedFile(result.path, result.content_hash, result.size, _one_line(error))
 
 
 def _start_worker(parent: int) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from hemeroteca.record import Record
 from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
-from hemeroteca.store.rows import PreparedFile
+from hemeroteca.store.rows import DocumentRow
 
 
 class NoDatabaseError(FileNotFoundError):
@@ -21,8 +21,8 @@ class DatabaseUnavailableError(ConnectionError):
 
 
 @dataclass(frozen=True, slots=True)
-class IngestedFile:
-    """A file read into a record, ready to store."""
+class DocumentFile:
+    """A file read as a document."""
 
     path: str  # absolute path of the file
     document_id: str
@@ -30,7 +30,20 @@ class IngestedFile:
     size: int
     form: str
     encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestedFile(DocumentFile):
+    """A file read into a record."""
+
     record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFile(DocumentFile):
+    """A file read into a record, made into what a store writes (store.rows)."""
+
+    row: DocumentRow
 
 
 @dataclass(frozen=True, slots=True)

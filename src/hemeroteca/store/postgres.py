@@ -87,9 +87,8 @@ from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
 from hemeroteca.store import postgres_search
 from hemeroteca.store.base import (
-    DatabaseUnavailableError, DocumentSummary, FailedFile, NoDatabaseError, SkippedFile,
+    DatabaseUnavailableError, DocumentSummary, FailedFile, NoDatabaseError, PreparedFile, SkippedFile,
 )
-from hemeroteca.store.rows import PreparedFile
 from hemeroteca.store.schema import POSTGRES_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 3  # 2: attribution_claims; 3: reuse_signatures, reuse_pairs, reuse_clusters, reuse_passages

@@ -42,19 +42,6 @@ class DocumentRow:
     links: CatalogueLinks
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedFile:
-    """A file read into a record, made into what a store writes."""
-
-    path: str  # absolute path of the file
-    document_id: str
-    content_hash: str
-    size: int
-    form: str
-    encoding: str
-    row: DocumentRow
-
-
 def document_row(document_id: str, record: Record) -> DocumentRow:
     links = links_for(record)
     data = record.to_json(document_id)

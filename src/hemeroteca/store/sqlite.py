@@ -24,8 +24,7 @@ from hemeroteca.search.results import SearchResult
 from hemeroteca.store import sqlite_search
 from hemeroteca.store.sqlite_facets import SearchColumnsCache
 from hemeroteca.store.sqlite_search import BACKFILL, FTS_SCHEMA
-from hemeroteca.store.base import DocumentSummary, FailedFile, SkippedFile
-from hemeroteca.store.rows import PreparedFile
+from hemeroteca.store.base import DocumentSummary, FailedFile, PreparedFile, SkippedFile
 from hemeroteca.store.schema import SQLITE_TYPES, attribution_tables, catalogue_tables, document_tables, reuse_tables
 
 SCHEMA_VERSION = 1
