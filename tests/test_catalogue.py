@@ -13,6 +13,7 @@ from hemeroteca.catalogue.mia import MiaCatalogue, build_catalogue, load_default
 from hemeroteca.catalogue.names import (
     clean_person_name,
     display_name,
+    free_slug,
     name_key,
     periodical_key,
     periodical_years,
@@ -308,3 +309,10 @@ def test_loading_is_fast() -> None:
     )
     seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     assert seconds < 0.25
+
+
+def test_a_taken_slug_gets_the_first_free_number() -> None:
+    taken = {"new-militant", "new-militant-2", "untitled"}
+    assert free_slug("labor-action", taken.__contains__) == "labor-action"
+    assert free_slug("new-militant", taken.__contains__) == "new-militant-3"
+    assert free_slug("", taken.__contains__) == "untitled-2"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Apostrophe look-alikes seen in MIA pages and bylines (O’Callaghan, Ch‘en, ʼ).
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032"
@@ -237,3 +238,12 @@ def slugify(text: str) -> str:
     ascii_text = strip_accents(text.casefold().translate(_CYRILLIC))
     ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").replace("'", "")
     return _NON_SLUG.sub("-", ascii_text).strip("-")
+
+
+def free_slug(slug: str, taken: Callable[[str], bool]) -> str:
+    """The slug if not taken, else the first of slug-2, slug-3 … that is not ("untitled" for an empty slug)."""
+    slug = slug or "untitled"
+    candidate, counter = slug, 2
+    while taken(candidate):
+        candidate, counter = f"{slug}-{counter}", counter + 1
+    return candidate

@@ -81,7 +81,7 @@ from psycopg.rows import dict_row
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks
-from hemeroteca.catalogue.names import name_key, periodical_key, slugify
+from hemeroteca.catalogue.names import free_slug, name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
 from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
@@ -478,12 +478,8 @@ class PostgresStore:
 
     @staticmethod
     def _free_slug(cursor: psycopg.Cursor[Any], table: str, slug: str) -> str:
-        slug = slug or "untitled"
-        candidate, counter = slug, 2
         exists = sql.SQL("SELECT 1 FROM {} WHERE slug = %s").format(sql.Identifier(table))
-        while cursor.execute(exists, (candidate,)).fetchone():
-            candidate, counter = f"{slug}-{counter}", counter + 1
-        return candidate
+        return free_slug(slug, lambda candidate: cursor.execute(exists, (candidate,)).fetchone() is not None)
 
     def record_claim(
         self, *, document_id: str, person: str, status: str, evidence_document_id: str | None,

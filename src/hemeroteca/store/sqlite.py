@@ -17,7 +17,7 @@ from typing import Any
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.model import AuthorRef, CatalogueLinks
-from hemeroteca.catalogue.names import name_key, periodical_key, slugify
+from hemeroteca.catalogue.names import free_slug, name_key, periodical_key, slugify
 from hemeroteca.record import Record, record_from_json
 from hemeroteca.search.query import Query
 from hemeroteca.search.results import SearchResult
@@ -231,11 +231,8 @@ class SQLiteStore:
 
     @staticmethod
     def _free_slug(cursor: sqlite3.Cursor, table: str, slug: str) -> str:
-        slug = slug or "untitled"
-        candidate, counter = slug, 2
-        while cursor.execute(f"SELECT 1 FROM {table} WHERE slug = ?", (candidate,)).fetchone():
-            candidate, counter = f"{slug}-{counter}", counter + 1
-        return candidate
+        exists = f"SELECT 1 FROM {table} WHERE slug = ?"
+        return free_slug(slug, lambda candidate: cursor.execute(exists, (candidate,)).fetchone() is not None)
 
     def record_claim(
         self, *, document_id: str, person: str, status: str, evidence_document_id: str | None,
