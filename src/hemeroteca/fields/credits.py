@@ -37,16 +37,24 @@ CREDIT_SENTENCE = re.compile(
 )
 # Sentences inside one line start afresh at a credit verb: "Transcribed by X. Marked up by Y."
 _SENTENCE_BREAK = re.compile(rf"(?<=\.)\s+(?={_VERBS}\b)", re.IGNORECASE)
-_FOR = re.compile(r"\s+for\s+(?:the\s+)?(?P<archive>.+)$", re.IGNORECASE)
+# "… for the MIA"; in the archive's other languages with an article ("José Braz para o Marxists Internet
+# Archive") or after a comma ("…, para marxists.org"), since "para" and "pour" also join words inside a remark.
+_FOR = re.compile(
+    r"(?:\s+for\s+(?:the\s+)?|(?:^|\s+)(?:para|pour|für)\s+(?:o|el|la|le|das|den)\s+|^(?:para|pour|für)\s+)(?P<archive>.+)$",
+    re.IGNORECASE,
+)
 # People are listed with these between them: "Zodiac/Brian Baggins", "Omar Pie & Robert Cymbala".
 _PEOPLE_SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\band\b|\be\b|\by\b)\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _REMARK = re.compile(r"\([^()]*\)")
-_BY = re.compile(r"(?:^|\s)by\s+", re.IGNORECASE)
+_BY = re.compile(r"(?:^|\s)(?:by|por|par|von)\s+", re.IGNORECASE)
 _LANGUAGES = (
     r"german|russian|french|italian|spanish|english|polish|yiddish|chinese|portuguese|dutch|"
-    r"alemão|alemao|russo|francês|frances|inglês|ingles|italiano|espanhol|ruso|alemán|aleman|francés|inglés|español"
+    r"alemão|alemao|russo|francês|frances|inglês|ingles|italiano|espanhol|ruso|alemán|aleman|francés|inglés|español|"
+    r"português|portugues|portugués|castellano|galego|gallego"
 )
+# "Tradução: …, para o português da Galiza": the language translated into, not an archive.
+_INTO_LANGUAGE = re.compile(rf"^(?:{_LANGUAGES})\b", re.IGNORECASE)
 # What follows a name without being one: "from the German", "do russo", ", based on …", " — MRT".
 _NOT_NAME_TAIL = re.compile(
     rf"(?:\s+(?:from|do|da|del|de|du)\s+(?:the\s+|o\s+|el\s+)?(?:{_LANGUAGES})\b.*"
@@ -89,8 +97,9 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
         archive = None
         match = _FOR.search(piece)
         if match:
-            archive = clean_person_name(strip_trailing_period(match.group("archive")).strip(" ,")) or None
             piece = piece[: match.start()]
+            if not _INTO_LANGUAGE.match(match.group("archive")):
+                archive = clean_person_name(strip_trailing_period(match.group("archive")).strip(" ,")) or None
         name = _person(piece)
         if name is not None:
             people.append((name, archive))

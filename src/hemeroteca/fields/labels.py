@@ -7,8 +7,10 @@ in `Record.extra_fields`, never dropped.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Field names: written, delivered, published, source, license, online_version,
 # or "credit:<roles>" where roles are comma-separated credit roles.
@@ -33,6 +35,7 @@ _LABELS: dict[str, str] = {
     # credits
     "translated": "credit:translation", "translator": "credit:translation", "translation": "credit:translation",
     "traducao": "credit:translation", "traduccion": "credit:translation", "traducido": "credit:translation",
+    "traduzido": "credit:translation",
     "перевод": "credit:translation",
     "edited/translated": "credit:editing,translation", "translated/edited": "credit:translation,editing",
     "edited": "credit:editing", "editor": "credit:editing", "edicao": "credit:editing",
@@ -56,6 +59,14 @@ def _label_key(label: str) -> str:
 
 
 _LABEL_PARTS = re.compile(r"\s*(?:/|\\|&|\band\b|\be\b|\by\b|,)\s*")
+# "Traducido al castellano", "Traduzido para o português", "Translated into English": the language is no part of the label.
+_INTO_LANGUAGE = re.compile(
+    r"\s+(?:al|ao|para(?: o| el)?|into|in|en)\s+(?:castellano|espanol|portugues|english|ingles|frances|french|aleman|german)$"
+)
+# Labels are typed by hand: "Tranducido" for "Traducido". A label this close to a known one, and long
+# enough that one letter is a slip and not another word, is that label.
+_TYPO_MIN_CHARS = 8
+_TYPO_SIMILARITY = 0.9
 
 
 def field_for_label(label: str) -> str | None:
@@ -64,10 +75,18 @@ def field_for_label(label: str) -> str | None:
     Composite credit labels ("Transcribed/HTML Markup", "Transcription & Proofreading")
     combine the roles of their parts.
     """
-    key = _label_key(label)
+    return _field_for_key(_INTO_LANGUAGE.sub("", _label_key(label)))
+
+
+@lru_cache(maxsize=4096)  # labels repeat page after page; difflib is slow
+def _field_for_key(key: str) -> str | None:
     known = _LABELS.get(key)
     if known is not None:
         return known
+    if len(key) >= _TYPO_MIN_CHARS:
+        close = difflib.get_close_matches(key, _LABELS, n=1, cutoff=_TYPO_SIMILARITY)
+        if close:
+            return _LABELS[close[0]]
     parts = [_LABELS.get(part) for part in _LABEL_PARTS.split(key) if part]
     if len(parts) > 1 and all(part is not None and part.startswith("credit:") for part in parts):
         roles: list[str] = []

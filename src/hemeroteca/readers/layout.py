@@ -62,6 +62,8 @@ _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\(
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
+# A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
+_PART_NUMBER = re.compile(r"^(?:chapter|section|part|book|cap[ií]tulo|parte|livro|libro|глава|часть)\s+[\divxlc]+\.?$", re.IGNORECASE)
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
 
 
@@ -277,8 +279,8 @@ def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[
             if date_text is not None:
                 is_added = line.casefold().startswith(("inclus", "incluído"))
                 (added if is_added else updated).append(date_text)
-            elif not is_navigation_line(line):
-                lines.append(line)
+            elif not is_navigation_line(line) or chunk.kind == "heading" and _PART_NUMBER.match(line) and len(chunk.lines) > 1:
+                lines.append(line)  # "Chapter 1<br/>The Economic Situation…" is one heading, not a link to chapter 1
         if not in_margin:
             lines = chunk.lines
         if chunk.role == "navigation" or chunk.role == "updated" and not lines:

@@ -1,0 +1,59 @@
+"""Information-block labels and credit values, on real lines of the corpus (each test names its page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hemeroteca.fields.credits import parse_credit_value
+from hemeroteca.fields.labels import field_for_label
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Source", "source"),
+        ("Fuente del texto", "source"),
+        ("Transcription/Mark-up", "credit:transcription,markup"),
+        # www.marxists.org/espanol/lumumba/1960/junio/30.htm: typed with a slip and the language.
+        ("Tranducido al castellano", "credit:translation"),
+        # mia-reader/_pages/archive/plekhanov/1908/xx/ibsen.md
+        ("Translators", "credit:translation"),
+        # maresalului.github.io/reis/1985/10/anl.htm: "Transcrição e HTML" without its "e".
+        ("Transcrição HTML", "credit:transcription,html"),
+        ("Traduzido para o português", "credit:translation"),
+        # Unknown labels stay unknown: kept verbatim in extra_fields, never forced onto a field.
+        ("Publisher", None),
+        ("Brovided by", None),
+        ("Abstract", None),
+    ],
+)
+def test_labels_name_their_field(label: str, field: str | None) -> None:
+    assert field_for_label(label) == field
+
+
+def test_a_spanish_credit_names_person_archive_and_date() -> None:
+    # www.marxists.org/espanol/lumumba/1960/junio/30.htm
+    (credit,) = parse_credit_value(["translation"], "Por Pancho López, para marxists.org, enero 2012.")
+    assert (credit.name, credit.for_, credit.date.edtf if credit.date else None) == ("Pancho López", "marxists.org", "2012-01")
+
+
+def test_the_archive_after_para_o() -> None:
+    # maresalului.github.io/breton/1924/mes/surrealista.htm
+    (credit,) = parse_credit_value(["html"], "José Braz para o Marxists Internet Archive.")
+    assert (credit.name, credit.for_) == ("José Braz", "Marxists Internet Archive")
+
+
+def test_the_language_translated_into_is_no_archive() -> None:
+    # maresalului.github.io/trotsky/1929/06/12.htm
+    (credit,) = parse_credit_value(["translation"], "José André Lôpez Gonçâlez, para o português da Galiza, setembro de 2008")
+    assert (credit.name, credit.for_) == ("José André Lôpez Gonçâlez", None)
+
+
+def test_para_inside_a_remark_is_no_archive() -> None:
+    # maresalului.github.io/pecheux/1971/mes/semantica.htm
+    value = (
+        "Roberto Leiser Baronas e Fábio César Montanheiro, que agradecem vivamente a Claudine Haroche pela autorização"
+        " para tradução e republicação deste texto."
+    )
+    credits = parse_credit_value(["translation"], value)
+    assert [(c.name, c.for_) for c in credits] == [("Roberto Leiser Baronas", None), ("Fábio César Montanheiro", None)]
