@@ -109,8 +109,6 @@ KNOWN_GAPS = {
     "25-lafargue-md-justice-letter": "pandoc simple tables around the signature; the source line opens with the letter's own caption",
     "26-trotsky-md-book-chapter": "the written date is the closing line of the letter ('July 23, 1921. Moscow.')",
     "33-pt-old-template-landing": "old table-layout template: author only in a table cell, menus in cells",
-    "35-pt-author-index": "an author's own index page: the name heading is the subject, not an author",
-    "37-es-lumumba-index": "an author's own index page: the name heading is the subject, not an author",
 }
 
 

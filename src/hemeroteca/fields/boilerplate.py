@@ -20,6 +20,7 @@ _NAV_PHRASES = {
     "inicio", "início", "índice", "indice", "voltar", "voltar ao índice", "voltar ao topo", "topo",
     "archivo marxista en internet", "arquivo marxista na internet", "biblioteca",
     "на главную", "содержание", "назад", "далее",
+    "obras disponíveis",  # the caption of the works table on every Portuguese author index
 }
 # Words that make up link-only lines such as "return return return" or "Next | Index".
 _NAV_WORDS = {

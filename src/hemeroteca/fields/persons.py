@@ -9,9 +9,10 @@ _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w’'.-]*|[A-ZÀ-ÞА-ЯЁ]\.)
 
 
 def looks_like_person_name(text: str) -> bool:
-    """Two to five capitalised words (particles allowed), no digits, short: "Leon Trotsky", "Roza Luxemburg"."""
+    """Two to five capitalised words, particles aside, no digits, short: "Leon Trotsky", "José Inácio de Abreu e Lima"."""
     tokens = text.replace(",", " ").split()
-    if not 1 < len(tokens) <= 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
+    named = [tok for tok in tokens if tok not in _PARTICLES]
+    if not 1 < len(named) <= 5 or len(tokens) - len(named) > 3 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     if text.rstrip().endswith(("?", "!", ":")):
         return False

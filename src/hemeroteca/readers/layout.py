@@ -386,7 +386,7 @@ def _demote_name_heading(plain: list[Chunk]) -> None:
     """Some generated pages set the author as h1 and the title as h2 under it: swap their levels."""
     headings = [c for c in plain if c.kind == "heading"]
     for first, second in zip(headings, headings[1:]):
-        if first.level == 1 and second.level == 2:
+        if first.level == 1 and second.level == 2 and _is_date_only(second.text) is None:
             if _person(first.text) is not None and _person(second.text) is None:
                 first.level, second.level = 2, 1
             return
@@ -413,8 +413,9 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             continue
         text = chunk.text
         heading = chunk.kind == "heading"
-        if section is None and chunk.role != "note" and _is_metadata_chunk(chunk):
-            metadata.take_chunk(chunk, in_information_block=chunk.role == "information")
+        if section is None and chunk.role != "note" and _is_metadata_chunk(chunk) or chunk.role == "updated":
+            # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
+            metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
         if _NOTES_HEADING.match(text) and (heading or len(text) < 30):
             section = "notes"  # the heading itself is furniture
@@ -529,11 +530,32 @@ def _written(metadata: _Metadata, dateline: str | None, published: DateValue | N
         date = parse_date(dateline)
         # A dateline no more precise than the publication date and agreeing with it is that date.
         if date is not None and date.edtf is not None and (published is None or not (published.edtf or "").startswith(date.edtf)):
-            start, _, end = date.edtf.partition("/")
-            # "(1925–1961)" under a name is a lifetime; "(1910 or early 1911)" is a date.
-            if not end or not (start[:4].isdigit() and end[:4].isdigit()) or int(end[:4]) - int(start[:4]) <= 2:
+            if not _is_lifetime(date):
                 return date
     return None
+
+
+def _is_lifetime(date: DateValue | None) -> bool:
+    """"(1925–1961)" under a name is a lifetime; "(1910 or early 1911)" is a date."""
+    if date is None or date.edtf is None:
+        return False
+    start, _, end = date.edtf.partition("/")
+    return bool(end) and start[:4].isdigit() and end[:4].isdigit() and int(end[:4]) - int(start[:4]) > 2
+
+
+def _person_page_header(chunks: list[Chunk]) -> int | None:
+    """An author's own index page opens with the person's name and lifetime as headings ("Fúlvio Abramo" /
+    "1908-1993"): the header ends there (works and biography follow), and the person is the page's subject,
+    not its author. The header's length, or None for any other page."""
+    start = next((i for i, c in enumerate(chunks[:3]) if c.kind == "heading"), None)
+    end = None
+    # Marx and Engels share one index: name, lifetime, name, lifetime.
+    while start is not None and start + 1 < len(chunks):
+        name, lifetime = chunks[start], chunks[start + 1]
+        if not (lifetime.kind == "heading" and _is_lifetime(_is_date_only(lifetime.text)) and _person(name.text) is not None):
+            break
+        start = end = start + 2
+    return end
 
 
 def assemble(
@@ -557,7 +579,9 @@ def assemble(
             metadata.license = metadata.license or chunk.text
     chunks = [c for c in chunks if c.role != "license"]
     chunks = _trim_link_edges(chunks)
-    header_end = _header_length(chunks, titled=bool(title_hint))
+    person_header = _person_page_header(chunks)
+    person_page = person_header is not None
+    header_end = person_header if person_header is not None else _header_length(chunks, titled=bool(title_hint))
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
@@ -570,7 +594,11 @@ def assemble(
             record.authors = [Person(name=entry.name)] if entry else []
         if record.authors and letter.group("date") and record.dateline is None:
             record.dateline = letter.group("date")
-    if not record.authors:
+    if person_page:
+        record.authors = []
+        metadata.extra.setdefault("Lifetime", record.dateline or "")
+        record.dateline = None
+    elif not record.authors:
         record.authors = _catalogued_authors(author_hints)
     record.published = _published(metadata)
     record.written = _written(metadata, record.dateline, record.published)

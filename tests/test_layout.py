@@ -1,0 +1,70 @@
+"""Layout decisions on chunks as the readers make them from real pages (each test names its page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hemeroteca.fields.persons import looks_like_person_name
+from hemeroteca.readers.blocks import Chunk
+from hemeroteca.readers.layout import assemble
+
+
+@pytest.mark.parametrize(
+    ("text", "is_name"),
+    [
+        ("Leon Trotsky", True),
+        ("José Inácio de Abreu e Lima", True),  # maresalului.github.io/lima-abreu/index.htm: particles aside, four names
+        ("Serviço de Intercâmbio Politico e Cultural", True),  # a body signing as one: the h2 under the title
+        ("Victims of Stalinist Repression and Terror", False),
+        ("Obras disponíveis", False),
+        ("1908-1993", False),
+    ],
+)
+def test_a_name_is_a_few_capitalised_words(text: str, is_name: bool) -> None:
+    assert looks_like_person_name(text) is is_name
+
+
+def _heading(text: str, level: int) -> Chunk:
+    return Chunk("heading", [text], level=level)
+
+
+def test_an_authors_index_page_has_its_person_as_subject_not_author() -> None:
+    # maresalului.github.io/abramo/index.htm: h1 name, h2 lifetime, the works table, the archive's dates.
+    chunks = [
+        _heading("Fúlvio Abramo", 1),
+        _heading("1908-1993", 2),
+        Chunk("paragraph", ["1984 - out"]),
+        Chunk("paragraph", ["Entrevista a José Arbex Júnior"]),
+        Chunk("paragraph", ["Abriu o arquivo: 24/04/2009"], role="updated"),
+        Chunk("paragraph", ["Última atualização: 21/01/2025"], role="updated"),
+    ]
+    record = assemble(chunks, author_hints=("Fúlvio Abramo",))
+    assert (record.title, record.subtitle, record.authors, record.dateline) == ("Fúlvio Abramo", None, [], None)
+    assert record.extra_fields["Lifetime"] == "1908-1993"
+    assert record.extra_fields["Abriu o arquivo"] == "24/04/2009"
+    assert record.last_updated is not None and record.last_updated.edtf == "2025-01-21"
+    assert [b.text for b in record.body] == ["1984 - out", "Entrevista a José Arbex Júnior"]
+
+
+def test_one_index_for_two_people() -> None:
+    # maresalului.github.io/marx/index.htm
+    chunks = [
+        _heading("Karl Marx", 1), _heading("1818–1883", 2), _heading("Friedrich Engels", 1), _heading("1820–1895", 2),
+        Chunk("paragraph", ["Obras principais"]),
+    ]
+    record = assemble(chunks, author_hints=("Karl Marx",))
+    assert record.authors == []
+    assert [b.text for b in record.body] == ["Obras principais"]
+
+
+def test_a_dated_letter_keeps_its_author() -> None:
+    # A name over a date that is no lifetime: an article's header, not a person's page.
+    chunks = [
+        _heading("Patrice Lumumba", 2),
+        _heading("DISCURSO EN CEREMONIA DE PROCLAMACION DE LA INDEPENDENCIA DEL CONGO", 1),
+        _heading("Junio 30, 1960", 4),
+        Chunk("paragraph", ["Hombres y mujeres del Congo, " * 10]),
+    ]
+    record = assemble(chunks)
+    assert [p.name for p in record.authors] == ["Patrice Lumumba"]
+    assert record.written is not None and record.written.edtf == "1960-06-30"
