@@ -14,7 +14,7 @@ from hemeroteca.readers.layout import assemble
     [
         ("Leon Trotsky", True),
         ("José Inácio de Abreu e Lima", True),  # maresalului.github.io/lima-abreu/index.htm: particles aside, four names
-        ("Serviço de Intercâmbio Politico e Cultural", True),  # a body signing as one: the h2 under the title
+        ("Bureau de Edições da Internacional Comunista", False),  # maresalului…/tematica/1937/mes/proc_moscou.htm: a body
         ("Victims of Stalinist Repression and Terror", False),
         ("Obras disponíveis", False),
         ("1908-1993", False),
@@ -68,3 +68,40 @@ def test_a_dated_letter_keeps_its_author() -> None:
     record = assemble(chunks)
     assert [p.name for p in record.authors] == ["Patrice Lumumba"]
     assert record.written is not None and record.written.edtf == "1960-06-30"
+
+
+def test_a_books_year_is_on_its_publisher_line_and_an_empty_abstract_is_no_deck() -> None:
+    # mia-reader/_pages/marx/works/1890/letters/90_09_21.htm
+    chunks = [
+        Chunk("paragraph", ["Marx-Engels Correspondence 1890"], role="running_head"),
+        _heading("Engels to J. Bloch In Königsberg", 3),
+        _heading("Abstract", 4),
+        Chunk("rule", []),
+        Chunk(
+            "paragraph",
+            [
+                "Source: Historical Materialism (Marx, Engels, Lenin), p. 294 - 296;",
+                "Publisher: Progress Publishers, 1972;",
+                "First Published: by Der sozialistische Akademiker, Berlin, October 1, 1895;",
+            ],
+            role="information",
+        ),
+        Chunk("rule", []),
+        _heading("London, September 21, 1890", 4),
+        Chunk("paragraph", ["According to the materialist conception of history, the ultimately determining element " * 4]),
+    ]
+    record = assemble(chunks)
+    assert (record.title, record.subtitle) == ("Engels to J. Bloch In Königsberg", None)
+    assert record.source is not None and record.source.date is not None and record.source.date.edtf == "1972"
+    assert record.extra_fields["Publisher"] == "Progress Publishers, 1972"
+    assert "Abstract" not in [b.text for b in record.body]
+
+
+def test_an_author_line_may_name_two_people() -> None:
+    # maresalului.github.io/magdoff/1984/mes/40.htm: the h2 under the title.
+    chunks = [
+        _heading("O Capitalismo e a Crise", 1),
+        _heading("Harry Magdoff e Paul M. Sweezy", 2),
+        Chunk("paragraph", ["Texto " * 80]),
+    ]
+    assert [p.name for p in assemble(chunks).authors] == ["Harry Magdoff", "Paul M. Sweezy"]

@@ -16,7 +16,7 @@ _NAV_PHRASES = {
     "top of page", "top of the page", "back to top", "return to top", "to top", "top",
     "marxists internet archive", "marxists' internet archive", "marxists’ internet archive",
     "encyclopedia of trotskyism", "encyclopaedia of trotskyism", "etol", "mia",
-    "next", "previous", "contents", "index", "home", "back", "return", "print",
+    "next", "previous", "contents", "table of contents", "index", "home", "back", "return", "print",
     "inicio", "início", "índice", "indice", "voltar", "voltar ao índice", "voltar ao topo", "topo",
     "archivo marxista en internet", "arquivo marxista na internet", "biblioteca",
     "на главную", "содержание", "назад", "далее",

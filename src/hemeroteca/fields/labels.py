@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Field names: written, delivered, published, source, license, online_version,
+# Field names: written, delivered, published, source, publisher, license, online_version,
 # or "credit:<roles>" where roles are comma-separated credit roles.
 _LABELS: dict[str, str] = {
     # written
@@ -31,6 +31,7 @@ _LABELS: dict[str, str] = {
     "source": "source", "fonte": "source", "fuente": "source", "источник": "source",
     "fuente del texto": "source", "fonte do texto": "source",
     "fonte para a traducao": "translation_source", "fuente de la traduccion": "translation_source",
+    "publisher": "publisher", "editora": "publisher",
     "online version": "online_version", "versao online": "online_version", "version digital": "online_version",
     # credits
     "translated": "credit:translation", "translator": "credit:translation", "translation": "credit:translation",

@@ -5,15 +5,26 @@ from __future__ import annotations
 import re
 
 _PARTICLES = {"de", "da", "do", "dos", "das", "del", "van", "von", "der", "den", "la", "le", "y", "e", "di", "du", "bin", "ibn"}
+# Words of a body's name, not a person's: "Bureau de Edições da Internacional Comunista". (A short body's name in
+# the author's place, "Internacional Comunista", is taken as its author, as MIA files it.)
+_BODY_WORDS = {
+    "bureau", "comitê", "comité", "committee", "comissão", "comisión", "commission", "partido", "party", "parti",
+    "internacional", "international", "congresso", "congreso", "congress", "serviço", "servicio", "liga", "league",
+    "union", "união", "unión", "conselho", "consejo", "council", "central", "executive", "executivo", "ejecutivo",
+    "federação", "federación", "federation", "associação", "asociación", "association", "edições", "ediciones",
+}
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w’'.-]*|[A-ZÀ-ÞА-ЯЁ]\.)$")
 
 
 def looks_like_person_name(text: str) -> bool:
-    """Two to five capitalised words, particles aside, no digits, short: "Leon Trotsky", "José Inácio de Abreu e Lima"."""
+    """Two to five capitalised words, no digits, short: "Leon Trotsky", "Roza Luxemburg"; with particles up to
+    seven, unless a word names a body ("José Inácio de Abreu e Lima", not "Bureau de Edições da Internacional Comunista")."""
     tokens = text.replace(",", " ").split()
     named = [tok for tok in tokens if tok not in _PARTICLES]
-    if not 1 < len(named) <= 5 or len(tokens) - len(named) > 3 or len(text) > 60 or any(ch.isdigit() for ch in text):
+    if not 1 < len(named) <= 5 or len(tokens) > 7 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     if text.rstrip().endswith(("?", "!", ":")):
+        return False
+    if len(tokens) > 5 and any(tok.casefold() in _BODY_WORDS for tok in named):
         return False
     return all(_NAME_TOKEN.match(tok) or tok in _PARTICLES for tok in tokens) and any(len(tok) > 2 for tok in tokens)

@@ -11,7 +11,7 @@ for HTML, Markdown and text dumps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
@@ -32,6 +32,7 @@ _LEADING_RUN_MAX_CHUNKS = 16
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
 _HEADER_PLAIN_MAX = 5
 _SUBSTANTIAL_CHARS = 200
+_MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
 _EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note  # a paragraph this long is the author's text, not furniture  # author, title, deck, dateline, running head
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
@@ -44,6 +45,7 @@ _NOTES_HEADING = re.compile(
     r"^(?:notes?|footnotes?|endnotes?|notas?(?:\s+de\s+rodapé)?|notas del (?:autor|editor)|примечания)\s*:?$",
     re.IGNORECASE,
 )
+_CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
@@ -62,6 +64,8 @@ _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\(
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
+# Headings of a section the letter templates carry, filled in or left empty.
+_SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
 _PART_NUMBER = re.compile(r"^(?:chapter|section|part|book|cap[ií]tulo|parte|livro|libro|глава|часть)\s+[\divxlc]+\.?$", re.IGNORECASE)
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
@@ -200,6 +204,16 @@ def _person(text: str) -> Person | None:
     return Person(name=printed) if looks_like_person_name(printed) else None
 
 
+def _people(text: str) -> list[Person]:
+    """The authors an author line names: "Harry Magdoff e Paul M. Sweezy" is two people, each named in full."""
+    parts = _CO_AUTHORS.split(strip_trailing_period(normalise_space(text)))
+    if len(parts) > 1 and all(len(part.split()) > 1 for part in parts):
+        people = [_person(part) for part in parts]
+        if all(people):
+            return [person for person in people if person is not None]
+    return [_person(text) or Person(name=text)]
+
+
 def _running_head(text: str) -> bool:
     """"The New International, February 1936": a periodical name, a comma, an issue date."""
     head, _, tail = text.rpartition(",")
@@ -301,7 +315,7 @@ def _trim_link_edges(chunks: list[Chunk]) -> list[Chunk]:
         if chunk.kind == "rule":
             return True
         kinds = ("paragraph", "heading") if bottom else ("paragraph",)
-        return chunk.kind in kinds and len(chunk.text) < 300 and chunk.link_share > 0.8
+        return chunk.kind in kinds and len(chunk.text) < 300 and chunk.link_share > _MENU_LINK_SHARE
 
     start, end = 0, len(chunks)
     while start < end and is_menu(chunks[start], bottom=False):
@@ -344,8 +358,8 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
 
 def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> None:
     plain: list[Chunk] = []
-    for chunk in header:
-        if chunk.kind == "rule":
+    for index, chunk in enumerate(header):
+        if chunk.kind == "rule" or _is_empty_section(header, index):
             continue
         if _is_metadata_chunk(chunk):
             metadata.take_chunk(chunk, in_information_block=True)
@@ -367,7 +381,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
         elif record.title is None and position == 0 and remaining and _running_head(text):
             record.running_head = record.running_head or text
         elif not record.authors and chunk.level != 1 and _is_author_line(record, chunk, text, has_h1, bool(remaining)):
-            record.authors.append(_person(text) or Person(name=text))
+            record.authors.extend(_people(text))
         elif record.title is None and not has_h1:
             record.title = text
         elif record.title is None:
@@ -376,10 +390,19 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
                 record.running_head = text
             else:
                 metadata.extra.setdefault("Heading", text)
-        elif record.subtitle is None:
+        elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE:  # a deck, not a list of links
             record.subtitle = text
         else:
             metadata.extra.setdefault("Heading", text)
+
+
+def _is_empty_section(header: list[Chunk], index: int) -> bool:
+    """A template's "Abstract" heading left unfilled: the next thing in the header is a rule or the information block."""
+    chunk = header[index]
+    if chunk.kind != "heading" or not _SECTION_LABEL.match(chunk.text):
+        return False
+    following = header[index + 1] if index + 1 < len(header) else None
+    return following is None or following.kind == "rule" or _is_metadata_chunk(following)
 
 
 def _demote_name_heading(plain: list[Chunk]) -> None:
@@ -501,6 +524,14 @@ def _without_title(source: Citation | None, title: str | None) -> Citation | Non
     return parse_citation(rest) if rest else source
 
 
+def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citation | None:
+    """A book's source line gives title and pages, its "Publisher: Progress Publishers, 1972" line the year."""
+    if source is None or source.date is not None or not publisher:
+        return source
+    date = parse_date(publisher)
+    return replace(source, date=date) if date is not None and date.edtf else source
+
+
 def _first_edition(metadata: _Metadata) -> Citation | None:
     """With no source line, the periodical of first publication ("Primeira edição: Labour Chronicle, …")."""
     stated = metadata.fields.get("published")
@@ -603,14 +634,17 @@ def assemble(
     record.published = _published(metadata)
     record.written = _written(metadata, record.dateline, record.published)
     translated_from = metadata.fields.get("translation_source")
-    record.source = _without_title(
-        metadata.source or metadata.version_source or _first_edition(metadata) or (parse_citation(translated_from) if translated_from else None),
-        record.title,
+    record.source = _dated_by_publisher(
+        _without_title(
+            metadata.source or metadata.version_source or _first_edition(metadata) or (parse_citation(translated_from) if translated_from else None),
+            record.title,
+        ),
+        metadata.fields.get("publisher"),
     )
     record.credits = metadata.credits
     record.license = metadata.license
     record.last_updated = _date(updated[-1]) if updated else None
-    for name in ("delivered", "origin", "online_version"):
+    for name in ("delivered", "origin", "publisher", "online_version"):
         if name in metadata.fields:
             metadata.extra.setdefault(name.replace("_", " ").capitalize(), metadata.fields[name])
     if added:
