@@ -103,9 +103,7 @@ KNOWN_GAPS = {
     "08-inaugural-address": "title split over h1 and a following line; author only in the page's own footer",
     "10-engels-political-action": "the dates sit in a prose note ('Written: in the minute book…') not in labelled fields",
     "12-connolly-nynotes-wrong-meta": "a plain-paragraph editorial introduction is not told from the text",
-    "16-lenin-engels-obituary": "an epigraph set as a heading is kept as a heading, not as text",
     "25-lafargue-md-justice-letter": "pandoc simple tables around the signature; the source line opens with the letter's own caption",
-    "26-trotsky-md-book-chapter": "the written date is the closing line of the letter ('July 23, 1921. Moscow.')",
     "33-pt-old-template-landing": "old table-layout template: author only in a table cell, menus in cells",
 }
 

@@ -105,3 +105,33 @@ def test_an_author_line_may_name_two_people() -> None:
         Chunk("paragraph", ["Texto " * 80]),
     ]
     assert [p.name for p in assemble(chunks).authors] == ["Harry Magdoff", "Paul M. Sweezy"]
+
+
+def test_a_letter_closing_with_its_date_and_place_is_dated_by_it() -> None:
+    # mia-reader/_pages/archive/trotsky/1924/ffyci-1/ch17.md
+    chunks = [
+        _heading("On l'Humanité, the Central Organ of the French Party", 1),
+        Chunk("paragraph", ["DEAR COMRADE, in accordance with your expressed desire " * 5]),
+        Chunk("paragraph", ["With comradely greetings."]),
+        Chunk("paragraph", ["July 23, 1921. Moscow."]),
+    ]
+    record = assemble(chunks)
+    assert record.written is not None and record.written.edtf == "1921-07-23"
+    assert record.body[-1].text == "July 23, 1921. Moscow."
+
+
+def test_a_closing_stamp_in_figures_is_no_date_of_writing() -> None:
+    # maresalului.github.io/feuerbach/1842/mes/necessidade.htm: the archive's inclusion date ends the page.
+    chunks = [_heading("A necessidade de uma reforma da filosofia", 1), Chunk("paragraph", ["Texto " * 80]), Chunk("paragraph", ["27/05/2014"])]
+    assert assemble(chunks).written is None
+
+
+def test_an_epigraph_set_as_a_heading_is_a_quotation() -> None:
+    # mia-reader/_pages/lenin/works/1895/misc/engels-bio.htm: h4 with a <br> between two lines of verse.
+    chunks = [
+        _heading("Frederick Engels", 1),
+        Chunk("paragraph", ["Written: Written in autumn 1895"], role="information"),
+        Chunk("heading", ["What a torch of reason ceased to burn,", "What a heart has ceased to beat!"], level=4),
+        Chunk("paragraph", ["On August 5 (new style), 1895, Frederick Engels died in London. " * 4]),
+    ]
+    assert [b.kind for b in assemble(chunks).body] == ["quote", "paragraph"]

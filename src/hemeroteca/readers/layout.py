@@ -64,6 +64,8 @@ _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\(
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
+_DATELINE_MAX_CHARS = 60
+_DATE_THEN_PLACE = re.compile(r"^(?P<date>.+?\d{4})[.,]\s+(?P<place>[^\d.,]+?)\.?$")
 # Headings of a section the letter templates carry, filled in or left empty.
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
@@ -448,7 +450,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             continue
         if heading and chunk.level <= 3 and chunk.role is None:
             section = None
-        if not seen_text and record.dateline is None and len(text) < 60 and _place_and_date(text):
+        if not seen_text and record.dateline is None and len(text) < _DATELINE_MAX_CHARS and _place_and_date(text):
             record.dateline = text  # a letter's "London, September 21, 1890"
             record.body.append(Block("heading" if heading else "paragraph", text))
         elif chunk.role == "note" or section == "notes":
@@ -461,6 +463,8 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
         ):
             record.notes.append(Note(kind="editor", text=text))
             record.body.append(Block("note", text))
+        elif heading and not seen_text and _is_verse(chunk):
+            record.body.append(Block("quote", text))  # an epigraph set in a heading's type
         elif heading:
             record.body.append(Block("heading", text))
         elif _ELISION.match(text):
@@ -477,12 +481,36 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
                 record.body.append(Block("paragraph", text))
 
 
+def _is_verse(chunk: Chunk) -> bool:
+    """Lines that end as verse does ("What a torch of reason ceased to burn, / What a heart has ceased to beat!")."""
+    lines = chunk.lines
+    return len(lines) > 1 and lines[-1].endswith(("!", "?", ".", "…")) and any(line.endswith((",", ";")) for line in lines[:-1])
+
+
 def _place_and_date(text: str) -> bool:
     """"London, September 21, 1890" or a bare date: the dateline a letter opens with."""
     if _is_date_only(text) is not None:
         return True
     place, _, rest = text.partition(",")
-    return bool(rest) and len(place.split()) <= 3 and place[:1].isupper() and _is_date_only(rest) is not None
+    return bool(rest) and _is_place(place) and _is_date_only(rest) is not None
+
+
+def _is_place(text: str) -> bool:
+    return 0 < len(text.split()) <= 3 and text[:1].isupper()
+
+
+def _closing_dateline(body: list[Block]) -> str | None:
+    """The date and place a letter closes with, when it opened with none: "July 23, 1921. Moscow."."""
+    last = next((b for b in reversed(body) if b.kind != "note"), None)
+    if last is None or last.kind not in ("paragraph", "signature") or len(last.text) >= _DATELINE_MAX_CHARS:
+        return None
+    text = last.text
+    if not any(ch.isalpha() for ch in text):
+        return None  # "27/05/2014" closing a page is the archive's stamp, not the author's
+    date_first = _DATE_THEN_PLACE.match(text)
+    if _place_and_date(text) or date_first and _is_date_only(date_first["date"]) and _is_place(date_first["place"]):
+        return text
+    return None
 
 
 def _resolve_quoted(name: str | None) -> str | None:
@@ -615,6 +643,7 @@ def assemble(
     header_end = person_header if person_header is not None else _header_length(chunks, titled=bool(title_hint))
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
+    record.dateline = record.dateline or _closing_dateline(record.body)
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
     letter = _LETTER_TITLE.match(record.title or "")
     if letter and not record.authors:
