@@ -21,8 +21,19 @@ from hemeroteca.fields.labels import field_for_label
         # maresalului.github.io/reis/1985/10/anl.htm: "Transcrição e HTML" without its "e".
         ("Transcrição HTML", "credit:transcription,html"),
         ("Traduzido para o português", "credit:translation"),
+        # mia-reader/_pages/marx/works/1871/09/21.htm: a speech's date, and a publication in full.
+        ("Spoken", "delivered"),
+        ("First Published in full", "published"),
+        # mia-reader/_pages/marx/works/1857/precapitalist/index.htm
+        ("Translated by", "credit:translation"),
+        ("Transcribed for the Internet", "credit:transcription"),
+        # mia-reader/_pages/marx/works/1884/origin-family/index.htm
+        ("Proofed and corrected", "credit:proofreading"),
+        # maresalului.github.io/tematica/1975/mes/intercomissoes.htm: "Publicado por: Inter-Comissões."
+        ("Publicado por", "publisher"),
+        ("Última atualização", None),  # a last-updated line, told by the boilerplate rules, not a field
         # Unknown labels stay unknown: kept verbatim in extra_fields, never forced onto a field.
-        ("Publisher", None),
+        ("Publisher", "publisher"),
         ("Brovided by", None),
         ("Abstract", None),
     ],
@@ -57,3 +68,9 @@ def test_para_inside_a_remark_is_no_archive() -> None:
     )
     credits = parse_credit_value(["translation"], value)
     assert [(c.name, c.for_) for c in credits] == [("Roberto Leiser Baronas", None), ("Fábio César Montanheiro", None)]
+
+
+def test_each_person_may_have_a_date_of_their_own() -> None:
+    # mia-reader/_pages/marx/works/1884/origin-family/index.htm
+    credits = parse_credit_value(["proofreading"], "Mark Harris 2010; Martin Swayne 2021 (based on a comparison with the Wellred Books 2020 edition)")
+    assert [(c.name, c.date.edtf if c.date else None) for c in credits] == [("Mark Harris", "2010"), ("Martin Swayne", "2021")]

@@ -101,7 +101,6 @@ def mismatches(record: Record, expect: dict[str, Any]) -> list[str]:
 KNOWN_GAPS = {
     "02-mecw-stub": "a notice page: its h3 notice is the title, the h1 is the archive's name",
     "08-inaugural-address": "title split over h1 and a following line; author only in the page's own footer",
-    "10-engels-political-action": "the dates sit in a prose note ('Written: in the minute book…') not in labelled fields",
     "12-connolly-nynotes-wrong-meta": "a plain-paragraph editorial introduction is not told from the text",
     "25-lafargue-md-justice-letter": "pandoc simple tables around the signature; the source line opens with the letter's own caption",
     "33-pt-old-template-landing": "old table-layout template: author only in a table cell, menus in cells",

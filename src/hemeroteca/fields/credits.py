@@ -12,7 +12,7 @@ import re
 from hemeroteca.catalogue.names import clean_person_name
 from hemeroteca.fields.dates import parse_date
 from hemeroteca.fields.text import normalise_space, strip_trailing_period
-from hemeroteca.record import Credit
+from hemeroteca.record import Credit, DateValue
 
 _VERB_ROLES: tuple[tuple[str, str], ...] = (
     ("transcri", "transcription"),
@@ -92,9 +92,13 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
     if len(roles) > 1 and len(paired) == len(roles):
         # MIA's "Transcription/Markup: Zodiac/Brian Baggins": one person for each role, in order.
         return [credit for role, part in zip(roles, paired) for credit in parse_credit_value([role], part)]
-    people: list[tuple[str, str | None]] = []
+    people: list[tuple[str, str | None, DateValue | None]] = []
     for piece in _PEOPLE_SEPARATORS.split(text):
         archive = None
+        # "Mark Harris 2010; Martin Swayne 2021": a person's own date follows their name.
+        own_date = parse_date(piece) if any(ch.isdigit() for ch in piece) else None
+        if own_date is not None and own_date.raw in piece:
+            piece = piece.replace(own_date.raw, "")
         match = _FOR.search(piece)
         if match:
             piece = piece[: match.start()]
@@ -102,16 +106,16 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
                 archive = clean_person_name(strip_trailing_period(match.group("archive")).strip(" ,")) or None
         name = _person(piece)
         if name is not None:
-            people.append((name, archive))
+            people.append((name, archive, own_date or date))
         elif archive and people and people[-1][1] is None:
-            people[-1] = (people[-1][0], archive)  # "… and Brian Baggins, for MIA": the archive closes the list
+            people[-1] = (people[-1][0], archive, people[-1][2])  # "… and Brian Baggins, for MIA": the archive closes the list
     # "Zodiac and Brian Baggins for MIA": a name without its own archive shares the next one's.
     shared: str | None = None
-    resolved: list[tuple[str, str | None]] = []
-    for name, archive in reversed(people):
+    resolved: list[tuple[str, str | None, DateValue | None]] = []
+    for name, archive, when in reversed(people):
         shared = archive or shared
-        resolved.append((name, archive or shared))
-    return [Credit(role=role, name=name, for_=archive, date=date) for name, archive in reversed(resolved) for role in roles]
+        resolved.append((name, archive or shared, when))
+    return [Credit(role=role, name=name, for_=archive, date=when) for name, archive, when in reversed(resolved) for role in roles]
 
 
 def _person(piece: str) -> str | None:

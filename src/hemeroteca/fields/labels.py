@@ -20,16 +20,17 @@ _LABELS: dict[str, str] = {
     "date": "written", "data": "written", "fecha": "written", "написано": "written",
     "дата написания": "written", "escrito en": "written",
     # spoken
-    "delivered": "delivered", "recorded": "delivered", "pronunciado": "delivered",
+    "delivered": "delivered", "recorded": "delivered", "pronunciado": "delivered", "spoken": "delivered",
     "origem": "origin", "origen": "origin",
     # first publication
     "first published": "published", "published": "published", "first publication": "published",
     "primeira edicao": "published", "primeira publicacao": "published", "publicado": "published",
     "primera edicion": "published", "publicacion": "published", "publicado por primera vez": "published",
+    "first published in full": "published",
     "опубликовано": "published", "впервые опубликовано": "published",
     # source
     "source": "source", "fonte": "source", "fuente": "source", "источник": "source",
-    "fuente del texto": "source", "fonte do texto": "source",
+    "fuente del texto": "source", "fonte do texto": "source", "retirado de": "source",
     "fonte para a traducao": "translation_source", "fuente de la traduccion": "translation_source",
     "publisher": "publisher", "editora": "publisher",
     "online version": "online_version", "versao online": "online_version", "version digital": "online_version",
@@ -48,6 +49,8 @@ _LABELS: dict[str, str] = {
     "html markup": "credit:markup", "html mark-up": "credit:markup", "html mark up": "credit:markup", "markup": "credit:markup", "mark-up": "credit:markup", "marked up": "credit:markup",
     "html": "credit:html", "proofread": "credit:proofreading", "proofreading": "credit:proofreading",
     "proofed": "credit:proofreading", "revisao": "credit:proofreading", "revision": "credit:proofreading",
+    "corrected": "credit:proofreading", "revisao tecnica": "credit:proofreading",
+    "original transcription": "credit:transcription", "re-marked up": "credit:markup",
     # licence
     "copyleft": "license", "public domain": "license:Public Domain", "copyright": "license", "license": "license",
     "licence": "license", "direitos de reproducao": "license", "licencia": "license", "derechos": "license",
@@ -60,10 +63,14 @@ def _label_key(label: str) -> str:
 
 
 _LABEL_PARTS = re.compile(r"\s*(?:/|\\|&|\band\b|\be\b|\by\b|,)\s*")
-# "Traducido al castellano", "Traduzido para o português", "Translated into English": the language is no part of the label.
-_INTO_LANGUAGE = re.compile(
-    r"\s+(?:al|ao|para(?: o| el)?|into|in|en)\s+(?:castellano|espanol|portugues|english|ingles|frances|french|aleman|german)$"
+# "Traducido al castellano", "Traduzido para o português", "Translated into English", "Transcribed for the Internet":
+# the language or medium is no part of the label.
+_LABEL_TAIL = re.compile(
+    r"\s+(?:(?:al|ao|para(?: o| el)?|into|in|en)\s+(?:castellano|espanol|portugues|english|ingles|frances|french|aleman|german)"
+    r"|for the internet)$"
 )
+# "Transcribed by:" names a person, as "Transcribed:" does; "Published by:" names the publisher.
+_BY_TAIL = re.compile(r"\s+(?:by|por)$")
 # Labels are typed by hand: "Tranducido" for "Traducido". A label this close to a known one, and long
 # enough that one letter is a slip and not another word, is that label.
 _TYPO_MIN_CHARS = 8
@@ -76,7 +83,14 @@ def field_for_label(label: str) -> str | None:
     Composite credit labels ("Transcribed/HTML Markup", "Transcription & Proofreading")
     combine the roles of their parts.
     """
-    return _field_for_key(_INTO_LANGUAGE.sub("", _label_key(label)))
+    key = _LABEL_TAIL.sub("", _label_key(label))
+    by = _BY_TAIL.search(key)
+    if by is None:
+        return _field_for_key(key)
+    field = _field_for_key(key[: by.start()])
+    if field == "published":
+        return "publisher"
+    return field if field is not None and field.startswith("credit:") else None
 
 
 @lru_cache(maxsize=4096)  # labels repeat page after page; difflib is slow

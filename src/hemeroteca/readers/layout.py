@@ -581,8 +581,9 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def _written(metadata: _Metadata, dateline: str | None, published: DateValue | None) -> DateValue | None:
-    """The "Written:" field; else the dateline under the title, unless it only repeats the publication date."""
-    stated = metadata.fields.get("written")
+    """The "Written:" field, or a speech's "Delivered:"/"Spoken:"; else the dateline under the title, unless it only
+    repeats the publication date."""
+    stated = metadata.fields.get("written") or metadata.fields.get("delivered")
     if stated:
         return _date(stated)
     if dateline:
@@ -670,7 +671,7 @@ def assemble(
         ),
         metadata.fields.get("publisher"),
     )
-    record.credits = metadata.credits
+    record.credits = list(dict.fromkeys(metadata.credits))  # two lines of a block may give the same credit
     record.license = metadata.license
     record.last_updated = _date(updated[-1]) if updated else None
     for name in ("delivered", "origin", "publisher", "online_version"):
