@@ -135,3 +135,20 @@ def test_an_epigraph_set_as_a_heading_is_a_quotation() -> None:
         Chunk("paragraph", ["On August 5 (new style), 1895, Frederick Engels died in London. " * 4]),
     ]
     assert [b.kind for b in assemble(chunks).body] == ["quote", "paragraph"]
+
+
+def test_a_heading_that_goes_on_with_the_title_is_part_of_it_and_unheaded_numbered_notes_are_notes() -> None:
+    # mia-reader/_pages/marx/works/1864/10/27.htm: h1, h3 "of the …"; a rule, then the one note, numbered.
+    chunks = [
+        _heading("Inaugural Address", 1),
+        _heading("of the International Working Men’s Association", 3),
+        Chunk("paragraph", ["Written: October 21-27, 1864"], role="information"),
+        Chunk("paragraph", ["It is a great fact that the misery of the working masses has not diminished " * 3]),
+        Chunk("paragraph", ["Proletarians of all countries, unite!"]),
+        Chunk("rule", []),
+        Chunk("paragraph", ["1. We need hardly remind the reader that, apart from the elements of water … — K.M."]),
+    ]
+    record = assemble(chunks)
+    assert (record.title, record.subtitle) == ("Inaugural Address of the International Working Men’s Association", None)
+    assert [b.kind for b in record.body] == ["paragraph", "paragraph", "note"]
+    assert [n.text[:6] for n in record.notes] == ["1. We "]

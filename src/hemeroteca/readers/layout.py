@@ -64,7 +64,10 @@ _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\(
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
+# A heading that goes on with the title's sentence: "Inaugural Address" / "of the International Working Men’s Association".
+_TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
 _DATELINE_MAX_CHARS = 60
+_NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
 _DATE_THEN_PLACE = re.compile(r"^(?P<date>.+?\d{4})[.,]\s+(?P<place>[^\d.,]+?)\.?$")
 # Headings of a section the letter templates carry, filled in or left empty.
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
@@ -392,6 +395,8 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
                 record.running_head = text
             else:
                 metadata.extra.setdefault("Heading", text)
+        elif record.subtitle is None and chunk.kind == "heading" and _TITLE_CONTINUED.match(text):
+            record.title = f"{record.title} {text}"  # "Inaugural Address" / "of the International Working Men’s Association"
         elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE:  # a deck, not a list of links
             record.subtitle = text
         else:
@@ -433,7 +438,10 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
 def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None:
     section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
     seen_text = False
-    for chunk in body:
+    notes_start = _trailing_notes_start(body)
+    for index, chunk in enumerate(body):
+        if index == notes_start:
+            section = "notes"
         if chunk.kind == "rule" or not chunk.lines:
             continue
         text = chunk.text
@@ -479,6 +487,18 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             else:
                 seen_text = True
                 record.body.append(Block("paragraph", text))
+
+
+def _trailing_notes_start(body: list[Chunk]) -> int | None:
+    """Where notes begin that follow the text's last rule unheaded, each opening with its number ("1. We need hardly…")."""
+    last_rule = next((i for i in range(len(body) - 1, -1, -1) if body[i].kind == "rule"), None)
+    if last_rule is None:
+        return None
+    after = [c for c in body[last_rule + 1 :] if c.kind != "rule"]
+    text_before = any(c.kind == "paragraph" and c.role is None for c in body[:last_rule])
+    if after and text_before and all(c.kind == "paragraph" and _NOTE_NUMBER.match(c.text) for c in after):
+        return last_rule
+    return None
 
 
 def _is_verse(chunk: Chunk) -> bool:
