@@ -152,3 +152,34 @@ def test_a_heading_that_goes_on_with_the_title_is_part_of_it_and_unheaded_number
     assert (record.title, record.subtitle) == ("Inaugural Address of the International Working Men’s Association", None)
     assert [b.kind for b in record.body] == ["paragraph", "paragraph", "note"]
     assert [n.text[:6] for n in record.notes] == ["1. We "]
+
+
+def _set_apart(text: str) -> Chunk:
+    return Chunk("paragraph", [text], measure=lambda: (0.0, True))
+
+
+def test_an_introduction_in_small_type_parted_from_the_text_is_the_editors() -> None:
+    # mia-reader/_pages/archive/connolly/1907/12/nynotes.html: two paragraphs in <small>, the blog's name, an h4 "*".
+    intro = "Notes from New York is one of a series of reports by James Connolly written for The Industrial Union Bulletin."
+    chunks = [
+        _heading("Notes from New York", 1),
+        Chunk("paragraph", ["First published in The Industrial Union Bulletin, Vol. 1 No. 41, 7 December 1907."], role="information"),
+        _set_apart(intro),
+        _set_apart("Apostles of Freedom blog"),
+        _heading("*", 4),
+        Chunk("paragraph", ["As it is some little time since New York contributed anything to these columns " * 3]),
+    ]
+    record = assemble(chunks)
+    assert [(n.kind, n.text) for n in record.notes] == [("editor", intro), ("editor", "Apostles of Freedom blog")]
+
+
+def test_a_short_line_in_italics_after_the_editors_note_is_the_authors_when_nothing_parts_them() -> None:
+    # maresalului.github.io/tematica/1928/09/01.htm: the appeal's own salutation, in italics.
+    chunks = [
+        _heading("Apelo", 1),
+        Chunk("paragraph", ["Fonte: Correspondance Internationale, 1928."], role="information"),
+        _set_apart("Nota do editor: este apelo foi publicado pela Internacional Comunista no seu sexto congresso mundial."),
+        _set_apart("A todos os operários e camponeses!"),
+        Chunk("paragraph", ["Companheiros! Irmãos! " * 10]),
+    ]
+    assert [b.kind for b in assemble(chunks).body] == ["note", "paragraph", "paragraph"]

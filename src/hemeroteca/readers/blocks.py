@@ -26,7 +26,7 @@ class Chunk:
     role: Role | None = None
     anchor: str | None = None  # footnote target name or id
     # Typography, measured only when layout asks (few chunks need it): a reader passes
-    # `measure` returning (share of the text that is link text, all of it italic).
+    # `measure` returning (share of the text that is link text, all of it in italic or small type).
     measure: Callable[[], tuple[float, bool]] | None = None
     lead_emphasis: str | None = None  # italic or bold text the chunk starts with
     is_metadata: bool | None = None  # decided once by layout
@@ -53,5 +53,6 @@ class Chunk:
         return self._measured()[0]
 
     @property
-    def italic(self) -> bool:
+    def set_apart(self) -> bool:
+        """All of it in italic or small type: how editors set their words apart from the author's."""
         return self._measured()[1]

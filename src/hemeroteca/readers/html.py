@@ -157,7 +157,7 @@ def _chunk(element: etree._Element, classes: list[str], role: Role | None) -> Ch
         links = [link.get("href") for link in element.iter("a") if link.get("href", "").startswith("http")]
         lines = [" ".join(lines + [f"({links[0]})"])] if links else lines
     chunk = Chunk(kind, lines, role=role, lead_emphasis=_lead_emphasis(element))
-    chunk.measure = lambda: (_share_in(element, ("a",), total), _share_in(element, ("i", "em"), total) > 0.95)
+    chunk.measure = lambda: (_share_in(element, ("a",), total), _share_in(element, ("i", "em", "small"), total) > 0.95)
     if role == "note":
         chunk.anchor = _anchor(element)
     if element.get("align", "").lower() == "right" and len(lines) <= 3 and total < 80:

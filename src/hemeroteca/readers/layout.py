@@ -30,10 +30,10 @@ from hemeroteca.record import Block, Citation, Credit, DateValue, Note, Person, 
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
-_HEADER_PLAIN_MAX = 5
-_SUBSTANTIAL_CHARS = 200
+_HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
+_SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
-_EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note  # a paragraph this long is the author's text, not furniture  # author, title, deck, dateline, running head
+_EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note
 _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
     r"note\s+by\s+[A-Z][\w ]+$|"
@@ -67,6 +67,7 @@ _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<add
 # A heading that goes on with the title's sentence: "Inaugural Address" / "of the International Working Men’s Association".
 _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
 _DATELINE_MAX_CHARS = 60
+_SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
 _DATE_THEN_PLACE = re.compile(r"^(?P<date>.+?\d{4})[.,]\s+(?P<place>[^\d.,]+?)\.?$")
 # Headings of a section the letter templates carry, filled in or left empty.
@@ -458,6 +459,12 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             continue
         if heading and chunk.level <= 3 and chunk.role is None:
             section = None
+        # The editors' introduction may close with a short line of its own, set as it is ("Apostles of Freedom blog"),
+        # before the mark that parts it from the text.
+        closes_editor_note = (
+            bool(record.notes) and record.notes[-1].kind == "editor" and record.body[-1].kind == "note"
+            and chunk.kind == "paragraph" and index + 1 < len(body) and _is_separator(body[index + 1])
+        )
         if not seen_text and record.dateline is None and len(text) < _DATELINE_MAX_CHARS and _place_and_date(text):
             record.dateline = text  # a letter's "London, September 21, 1890"
             record.body.append(Block("heading" if heading else "paragraph", text))
@@ -467,7 +474,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             record.body.append(Block("note", text))
         elif (
             section == "editor" or chunk.role == "editor_note" or _EDITOR_NOTE.match(text)
-            or (not seen_text and not heading and len(text) >= _EDITOR_NOTE_MIN_CHARS and chunk.italic)
+            or (not seen_text and not heading and chunk.set_apart and (len(text) >= _EDITOR_NOTE_MIN_CHARS or closes_editor_note))
         ):
             record.notes.append(Note(kind="editor", text=text))
             record.body.append(Block("note", text))
@@ -487,6 +494,11 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             else:
                 seen_text = True
                 record.body.append(Block("paragraph", text))
+
+
+def _is_separator(chunk: Chunk) -> bool:
+    """A rule, or a line of asterisks set as a heading ("*", "* * *")."""
+    return chunk.kind == "rule" or _SEPARATOR.match(chunk.text) is not None
 
 
 def _trailing_notes_start(body: list[Chunk]) -> int | None:
