@@ -102,7 +102,6 @@ KNOWN_GAPS = {
     "02-mecw-stub": "a notice page: its h3 notice is the title, the h1 is the archive's name",
     "08-inaugural-address": "the h2 '“The First International”' is a popular name, not a deck; the page names its author"
     " only as meta 'Marx and Engels' (the Address is Marx's by history, not by the page)",
-    "25-lafargue-md-justice-letter": "pandoc simple tables around the signature; the source line opens with the letter's own caption",
     "33-pt-old-template-landing": "old table-layout template: author only in a table cell, menus in cells",
 }
 

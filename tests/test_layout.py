@@ -183,3 +183,15 @@ def test_a_short_line_in_italics_after_the_editors_note_is_the_authors_when_noth
         Chunk("paragraph", ["Companheiros! Irmãos! " * 10]),
     ]
     assert [b.kind for b in assemble(chunks).body] == ["note", "paragraph", "paragraph"]
+
+
+def test_a_source_line_opening_with_the_title_and_what_the_piece_is() -> None:
+    # mia-reader/_pages/archive/lafargue/1906/04/letter-justice.md
+    chunks = [
+        _heading("Britain coming into line", 1),
+        Chunk("paragraph", ["Britain coming into line -- letter to Quelch, Justice, 28th April 1906, p.5."], lead_emphasis="Britain coming into line -- letter to Quelch"),
+        Chunk("rule", []),
+        Chunk("paragraph", ["Dear Comrade Quelch, -- This First of May the Socialists of the two worlds unite " * 3]),
+    ]
+    source = assemble(chunks).source
+    assert source is not None and (source.periodical, source.pages) == ("Justice", "p. 5")

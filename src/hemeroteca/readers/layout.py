@@ -575,10 +575,12 @@ def _published(metadata: _Metadata) -> DateValue | None:
 
 
 def _without_title(source: Citation | None, title: str | None) -> Citation | None:
-    """"*Bruce Glasier in Ireland*, **Justice**, 31 March 1900": a citation may open with the article's own title."""
+    """"*Bruce Glasier in Ireland*, **Justice**, 31 March 1900": a citation may open with the article's own title,
+    or with the title and what the piece is ("*Britain coming into line -- letter to Quelch*, **Justice**, …")."""
     if source is None or not title or not source.periodical:
         return source
-    if source.periodical.strip(" “”\"'*_").casefold() != title.strip(" “”\"'").casefold():
+    opening, own_title = source.periodical.strip(" “”\"'*_").casefold(), title.strip(" “”\"'").casefold()
+    if not opening.startswith(own_title) or opening[len(own_title) : len(own_title) + 1].isalnum():
         return source
     rest = source.raw.split(",", 1)[1].strip() if "," in source.raw else ""
     return parse_citation(rest) if rest else source

@@ -24,6 +24,9 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*(?:\s+\{[^}]*\})?\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*(?:\s*\*){2,}|_{3,})\s*$")
 _GRID_BORDER = re.compile(r"^\s*\+[-=+:]+\+\s*$")
+# Pandoc's simple tables ("  --- -----------------"), which hold MIA's right-aligned signatures: the
+# borders go, each row between them is read as a paragraph.
+_SIMPLE_TABLE_BORDER = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 _GRID_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)(?:\{[^}]*\})?")
@@ -135,7 +138,7 @@ def markdown_chunks(text: str) -> list[Chunk]:
         elif _RULE.match(line):
             flush()
             chunks.append(Chunk("rule", []))
-        elif _FENCE.match(line) or not line.strip():
+        elif _FENCE.match(line) or _SIMPLE_TABLE_BORDER.match(line) or not line.strip():
             flush()
         else:
             pending.append(line)
