@@ -192,7 +192,8 @@ class _Walker:
             return
         first = len(self.chunks)
         self.walk_children(element, role)
-        if tag == "blockquote":
+        # Old templates wrap a whole page in <blockquote> for its margins: one holding headings is layout, not a quotation.
+        if tag == "blockquote" and not any(chunk.kind == "heading" for chunk in self.chunks[first:]):
             for chunk in self.chunks[first:]:
                 if chunk.kind == "paragraph":
                     chunk.kind = "quote"

@@ -70,6 +70,7 @@ _DATELINE_MAX_CHARS = 60
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
 _DATE_THEN_PLACE = re.compile(r"^(?P<date>.+?\d{4})[.,]\s+(?P<place>[^\d.,]+?)\.?$")
+_SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # Headings of a section the letter templates carry, filled in or left empty.
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
@@ -374,6 +375,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
         else:
             plain.append(chunk)
     _demote_name_heading(plain)
+    plain = _section_name_to_running_head(record, plain)
     has_h1 = any(c.kind == "heading" and c.level == 1 for c in plain)
     for position, chunk in enumerate(plain):
         text = split_glued_words(chunk.text) if chunk.kind == "paragraph" else chunk.text
@@ -402,6 +404,15 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
             record.subtitle = text
         else:
             metadata.extra.setdefault("Heading", text)
+
+
+def _section_name_to_running_head(record: Record, plain: list[Chunk]) -> list[Chunk]:
+    """An h1 naming the archive's section ("Marx-Engels Archive") over the page's own heading is a running head."""
+    headings = [c for c in plain if c.kind == "heading"]
+    if len(headings) > 1 and headings[0].level == 1 and _SECTION_NAME.search(headings[0].text):
+        record.running_head = record.running_head or headings[0].text
+        return [c for c in plain if c is not headings[0]]
+    return plain
 
 
 def _is_empty_section(header: list[Chunk], index: int) -> bool:
