@@ -353,12 +353,12 @@ def test_quoted_titles_punctuated_as_en_us() -> None:
 
 def test_undated_page_cites_its_access_date() -> None:
     # All three manuals ask for the date of access when a page gives no date of its own.
-    path = "mia-reader/_pages/marx/works/1875/gotha/foreword.htm"
+    path = "mia-reader/_pages/marx/works/1875/gotha/append.htm"
     item = csl_item(path, read(CORPUS / path), url=ARCHIVE + path, accessed=date(2026, 3, 1))
     assert item["accessed"] == {"date-parts": [[2026, 3, 1]]} and "issued" not in item
     assert_valid_csl([item])
     assert formatted_citations(item) == {
-        "chicago": f"Marx, Karl. “Foreword.” n.d. Accessed March 1, 2026. {ARCHIVE}{path}.",
-        "mla": f"Marx, Karl. “Foreword.” {ARCHIVE}{path}. Accessed 1 Mar. 2026.",
-        "apa": f"Marx, K. (n.d.). Foreword. Retrieved March 1, 2026, from {ARCHIVE}{path}",
+        "chicago": f"Marx, Karl. “Appendix.” n.d. Accessed March 1, 2026. {ARCHIVE}{path}.",
+        "mla": f"Marx, Karl. “Appendix.” {ARCHIVE}{path}. Accessed 1 Mar. 2026.",
+        "apa": f"Marx, K. (n.d.). Appendix. Retrieved March 1, 2026, from {ARCHIVE}{path}",
     }

@@ -6,11 +6,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hemeroteca.readers.layout import LIFETIME_FIELD
 from hemeroteca.record import Record
 
 FIELDS: dict[str, Callable[[Record], bool]] = {
     "title": lambda r: bool(r.title),
     "author": lambda r: bool(r.authors),
+    "person's page": lambda r: LIFETIME_FIELD in r.extra_fields,  # an author's own index: no author to find
     "written": lambda r: r.written is not None and r.written.edtf is not None,
     "published": lambda r: r.published is not None and r.published.edtf is not None,
     "source": lambda r: r.source is not None,

@@ -27,6 +27,9 @@ from hemeroteca.fields.text import normalise_space, split_glued_words, strip_tra
 from hemeroteca.readers.blocks import Chunk
 from hemeroteca.record import Block, Citation, Credit, DateValue, Note, Person, Record
 
+# The extra field that keeps the lifetime under the name on an author's own index page: such a page has its
+# person as subject, not as author.
+LIFETIME_FIELD = "Lifetime"
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
@@ -702,7 +705,7 @@ def assemble(
             record.dateline = letter.group("date")
     if person_page:
         record.authors = []
-        metadata.extra.setdefault("Lifetime", record.dateline or "")
+        metadata.extra.setdefault(LIFETIME_FIELD, record.dateline or "")
         record.dateline = None
     elif not record.authors:
         record.authors = _catalogued_authors(author_hints)
