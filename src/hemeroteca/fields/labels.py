@@ -75,6 +75,9 @@ _BY_TAIL = re.compile(r"\s+(?:by|por)$")
 # enough that one letter is a slip and not another word, is that label.
 _TYPO_MIN_CHARS = 8
 _TYPO_SIMILARITY = 0.9
+# A similarity 2M/(a+b) ≥ s with M ≤ min(a, b) needs |a - b| ≤ 2(1 - s)/s · min(a, b).
+_LENGTH_SLACK = 2 * (1 - _TYPO_SIMILARITY) / _TYPO_SIMILARITY
+_LABELS_BY_INITIAL = {initial: [known for known in _LABELS if known[0] == initial] for initial in {k[0] for k in _LABELS}}
 
 
 def field_for_label(label: str) -> str | None:
@@ -93,13 +96,19 @@ def field_for_label(label: str) -> str | None:
     return field if field is not None and field.startswith("credit:") else None
 
 
-@lru_cache(maxsize=4096)  # labels repeat page after page; difflib is slow
+@lru_cache(maxsize=4096)  # labels repeat page after page
 def _field_for_key(key: str) -> str | None:
     known = _LABELS.get(key)
     if known is not None:
         return known
     if len(key) >= _TYPO_MIN_CHARS:
-        close = difflib.get_close_matches(key, _LABELS, n=1, cutoff=_TYPO_SIMILARITY)
+        # Compared only with labels of the same first letter (a slip is seldom there) and a length close enough
+        # for the similarity asked: most lines' "labels" are no label at all, and difflib is slow.
+        candidates = [
+            known for known in _LABELS_BY_INITIAL.get(key[0], ())
+            if abs(len(known) - len(key)) <= _LENGTH_SLACK * min(len(known), len(key))
+        ]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=_TYPO_SIMILARITY)
         if close:
             return _LABELS[close[0]]
     parts = [_LABELS.get(part) for part in _LABEL_PARTS.split(key) if part]
