@@ -24,3 +24,26 @@ def test_a_blockquote_holding_the_page_is_layout_and_an_archives_name_is_no_titl
 def test_a_blockquote_of_paragraphs_is_a_quotation() -> None:
     page = "<html><body><h1>T</h1><p>" + "Lead-in text of the author. " * 10 + "</p><blockquote><p>Quoted words.</p></blockquote></body></html>"
     assert [b.kind for b in read_html(page).body] == ["paragraph", "quote"]
+
+
+# maresalului.github.io/trotsky/1938/programa/cap01.htm, shortened: a book's chapter in the Portuguese template.
+CHAPTER = """<html lang="pt-br"><head><title>As premissas objetivas da revolução socialista [Programa de Transição]</title>
+</head><body class="capitulo"><nav><a class="anterior" href="index.htm">Índice</a></nav><header>
+<h1>Programa de Transição da IV Internacional</h1>
+<p class="subtitulo">A agonia do capitalismo e as tarefas da IV Internacional</p>
+<a href="../../index.htm"><img src="../../img/avatar.webp" alt=""><h2>Leon Trotsky</h2></a><h3>1938</h3></header>
+<main><h4>As premissas objetivas da revolução socialista</h4><h5>1. A crise</h5>
+<p>A situação política mundial, no seu conjunto, caracteriza-se, antes de mais nada, pela crise histórica da direção do
+proletariado, cujas condições objetivas para a revolução socialista já estão maduras e até começam a apodrecer.</p>
+</main></body></html>"""
+
+
+def test_a_chapter_has_its_heading_as_title_and_its_books_author_and_date() -> None:
+    record = read_html(CHAPTER)
+    assert record.title == "As premissas objetivas da revolução socialista"
+    assert record.running_head == "Programa de Transição da IV Internacional"
+    assert record.extra_fields["Heading"] == "A agonia do capitalismo e as tarefas da IV Internacional"
+    assert [p.name for p in record.authors] == ["Leon Trotsky"]
+    assert record.written is not None and record.written.edtf == "1938"
+    assert record.subtitle is None  # the first section's heading opens the text
+    assert [(b.kind, b.text) for b in record.body][:1] == [("heading", "1. A crise")]

@@ -343,6 +343,7 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
     """
     after_metadata = 0
     after_headings = 0
+    titled_here = dated = False
     plain_since: list[Chunk] = []
     for index, chunk in enumerate(chunks[:_LEADING_RUN_MAX_CHUNKS]):
         if chunk.kind == "rule":
@@ -354,8 +355,11 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
                 break
             after_metadata, plain_since = index + 1, []
         elif chunk.kind == "heading" or chunk.role == "running_head":
-            if not plain_since and not after_metadata:
+            # Headings after the title's dateline ("1897") open the text: its first section.
+            if not plain_since and not after_metadata and not dated:
                 after_headings = index + 1
+            titled_here = titled_here or chunk.level == 1
+            dated = titled_here and chunk.kind == "heading" and _is_date_only(chunk.text) is not None
         elif len(chunk.text) > _LEADING_RUN_MAX_CHARS or chunk.kind == "quote":
             break
         else:
@@ -373,8 +377,10 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
             continue
         if _is_metadata_chunk(chunk):
             metadata.take_chunk(chunk, in_information_block=True)
+        elif chunk.role == "running_head" and record.running_head is None:
+            record.running_head = chunk.text
         elif chunk.role == "running_head":
-            record.running_head = record.running_head or chunk.text
+            metadata.extra.setdefault("Heading", chunk.text)
         else:
             plain.append(chunk)
     _demote_name_heading(plain)
