@@ -5,34 +5,33 @@ header (running head, author, title, deck, dateline), a bibliographic block,
 the text (editor's notes first, signature last, notes after), then navigation
 and "Last updated". Readers keep what markup tells them in `Chunk.role`;
 layout decides the rest by position and by what the text says, the same way
-for HTML, Markdown and text dumps.
+for HTML, Markdown and text dumps. What the bibliographic block says is read in
+`bibliographic`, what a dateline says in `datelines`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
 from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice, last_updated_text
-from hemeroteca.fields.citation import parse_citation
-from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
-from hemeroteca.fields.dates import parse_date
-from hemeroteca.fields.labels import LABELLED_LINE, credit_roles, field_for_label
 from hemeroteca.fields.language import detect_language
 from hemeroteca.fields.persons import looks_like_person_name
 from hemeroteca.fields.quotes import attribution_from_lead_in, is_quoted_paragraph
 from hemeroteca.fields.text import normalise_space, split_glued_words, strip_trailing_period
+from hemeroteca.readers.bibliographic import Metadata, is_metadata_chunk, published_date, source_citation
 from hemeroteca.readers.blocks import Chunk
-from hemeroteca.record import Block, Citation, Credit, DateValue, Note, Person, Record
+from hemeroteca.readers.datelines import (
+    DATELINE_MAX_CHARS, closing_dateline, date_alone, date_value, is_lifetime, place_and_date, written,
+)
+from hemeroteca.record import Block, Note, Person, Record
 
 # The extra field that keeps the lifetime under the name on an author's own index page: such a page has its
 # person as subject, not as author.
 LIFETIME_FIELD = "Lifetime"
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
-_METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
 _HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
 _SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
@@ -50,18 +49,6 @@ _NOTES_HEADING = re.compile(
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
-_BOOKISH = re.compile(
-    r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
-    r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute)\b",
-    re.IGNORECASE,
-)
-_FIRST_PUBLISHED = re.compile(
-    r"^(?:originally\s+|first\s+)?published(?:\s+in\s+(?:english|french|german|russian|\w+ish))?\s+(?:in|by)\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-_THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+from\s+(?P<rest>.+)$", re.IGNORECASE)
-# Where a second "Label:" starts inside one line, after a sentence or clause ends.
-_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 # "…Bonaparte[64]", "…defesa(1)": a note marker glued to a title's end.
 _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\))$")
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
@@ -69,138 +56,13 @@ _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
 # A heading that goes on with the title's sentence: "Inaugural Address" / "of the International Working Men’s Association".
 _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
-_DATELINE_MAX_CHARS = 60
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
-_DATE_THEN_PLACE = re.compile(r"^(?P<date>.+?\d{4})[.,]\s+(?P<place>[^\d.,]+?)\.?$")
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # Headings of a section the letter templates carry, filled in or left empty.
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
 _PART_NUMBER = re.compile(r"^(?:chapter|section|part|book|cap[ií]tulo|parte|livro|libro|глава|часть)\s+[\divxlc]+\.?$", re.IGNORECASE)
-_REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class _Metadata:
-    """What the bibliographic lines of a page said, gathered before the record is built."""
-
-    fields: dict[str, str] = field(default_factory=dict)
-    credits: list[Credit] = field(default_factory=list)
-    source: Citation | None = None
-    version_source: Citation | None = None  # "This version from …": the text transcribed
-    license: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
-
-    def take_chunk(self, chunk: Chunk, *, in_information_block: bool) -> None:
-        citation = _citation_chunk(chunk)
-        if citation is not None and self.source is None:
-            self.source = citation
-            return
-        for line in chunk.lines:
-            self.take_line(line, in_information_block=in_information_block)
-
-    def take_line(self, line: str, *, in_information_block: bool) -> bool:
-        """Record one bibliographic line; False when the line is not one."""
-        line = normalise_space(line)
-        if not line:
-            return True
-        # "Published: Pravda No. 68, March 22, 1913. Signed: W." holds two fields.
-        pieces = _NEXT_LABEL.split(line)
-        if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
-            line = pieces[0]
-        labelled = LABELLED_LINE.match(line)
-        if labelled:
-            label, value = labelled.group(1), labelled.group(2).strip().rstrip(";").strip()
-            name = field_for_label(label)
-            if name is not None:
-                self._take_field(name, value)
-                self._take_pieces(pieces)
-                return True
-            if in_information_block and value:
-                self.extra.setdefault(normalise_space(label), value)
-                self._take_pieces(pieces)
-                return True
-        credits = parse_credit_sentences(line)
-        if credits is not None:
-            self.credits.extend(credits)
-            return True
-        published = _FIRST_PUBLISHED.match(line)
-        if published:
-            self.fields.setdefault("published", published.group("rest"))
-            if self.source is None:
-                self.source = parse_citation(published.group("rest"))
-            return True
-        version = _THIS_VERSION.match(line)
-        if version:
-            self.version_source = parse_citation(version.group("rest"))
-            return True
-        if line.casefold().startswith("from ") and self.source is None:
-            citation = parse_citation(line)
-            if citation.periodical and (citation.date or citation.volume or citation.number):
-                self.source = citation
-                return True
-        if _REPRINTED.match(line):
-            self.extra.setdefault("Reprinted", line)
-            return True
-        if in_information_block:
-            citation = parse_citation(line)
-            if self.source is None and citation.periodical and citation.date:
-                self.source = citation
-            else:
-                self.extra.setdefault(f"Line {len(self.extra) + 1}", line)
-            return True
-        return False
-
-    def take_labelled(self, line: str) -> bool:
-        """Take a line only if it is "Label: value" with a label MIA uses."""
-        if not self._labelled_field(line):
-            return False
-        return self.take_line(line, in_information_block=False)
-
-    @staticmethod
-    def _labelled_field(piece: str) -> bool:
-        labelled = LABELLED_LINE.match(piece)
-        return bool(labelled) and field_for_label(labelled.group(1)) is not None
-
-    def _take_pieces(self, pieces: list[str]) -> None:
-        if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
-            for piece in pieces[1:]:
-                labelled = LABELLED_LINE.match(piece)
-                assert labelled is not None
-                self._take_field(field_for_label(labelled.group(1)) or "", labelled.group(2).strip().rstrip(";").strip())
-
-    def _take_field(self, name: str, value: str) -> None:
-        if name.startswith("credit:"):
-            self.credits.extend(parse_credit_value(credit_roles(name), value))
-        elif name == "source":
-            value, credits = split_off_credits(value)
-            self.credits.extend(credits)
-            if self.source is None:
-                self.source = parse_citation(value)
-            else:
-                self.extra.setdefault("Source", value)
-        elif name.startswith("license"):
-            # "Public Domain: Lenin Internet Archive (2004)": the label is the licence.
-            label = name.partition(":")[2]
-            statement = strip_trailing_period(value)
-            if label and label.casefold() not in statement.casefold():
-                statement = f"{label}: {statement}" if statement else label
-            self.license = self.license or statement or None
-        else:
-            self.fields.setdefault(name, value)
-
-
-def _is_date_only(text: str) -> DateValue | None:
-    """A dateline such as "(28 January 1936)": the whole text is one date."""
-    inner = text.strip().strip("()[]").strip(" .")
-    date = parse_date(inner)
-    if date is None or date.edtf is None:
-        return None
-    rest = inner.replace(date.raw, "", 1).strip(" ,.–-")
-    return date if len(rest) <= 3 else None
-
-
 def _person(text: str) -> Person | None:
     """The author when `text` names one person: MIA's form of the name if it knows them, else as printed."""
     text = strip_trailing_period(normalise_space(text))
@@ -227,57 +89,7 @@ def _people(text: str) -> list[Person]:
 def _running_head(text: str) -> bool:
     """"The New International, February 1936": a periodical name, a comma, an issue date."""
     head, _, tail = text.rpartition(",")
-    return bool(head) and len(text) < 90 and _is_date_only(tail) is not None
-
-
-def _is_metadata_chunk(chunk: Chunk) -> bool:
-    if chunk.is_metadata is None:
-        chunk.is_metadata = _bibliographic(chunk)
-    return chunk.is_metadata
-
-
-_BIBLIOGRAPHIC_STARTS = (
-    "from ", "transcri", "marked", "mark-", "html", "translat", "proof", "edited", "scanned", "correct",
-    "reprint", "republish", "reproduc", "convert", "first", "originall", "publish", "this versio",
-)
-
-
-def _may_be_bibliographic(line: str) -> bool:
-    """A cheap first look: a label near the start, or a credit or source verb."""
-    return len(line) <= _METADATA_LINE_MAX and (":" in line[:48] or line[:10].casefold().startswith(_BIBLIOGRAPHIC_STARTS))
-
-
-def _citation_chunk(chunk: Chunk) -> Citation | None:
-    """A short chunk that starts with an emphasised name and holds a date: "*The Daily People* / March 4, 1905"."""
-    if chunk.lead_emphasis is None or chunk.kind != "paragraph" or len(chunk.text) > 200 or len(chunk.lines) > 3:
-        return None
-    if any(LABELLED_LINE.match(line) or parse_credit_sentences(line) for line in chunk.lines):
-        return None
-    citation = parse_citation(", ".join(line.rstrip(",. ") for line in chunk.lines))
-    if citation.periodical and citation.date and citation.date.edtf and citation.periodical.strip("*_ ") == chunk.lead_emphasis.strip(" ,."):
-        return citation
-    return None
-
-
-def _bibliographic(chunk: Chunk) -> bool:
-    if chunk.role in ("information", "from", "credits", "license"):
-        return True
-    if _citation_chunk(chunk) is not None:
-        return True
-    if chunk.kind != "paragraph" or not chunk.lines or not any(_may_be_bibliographic(line) for line in chunk.lines):
-        return False
-    # Every line bibliographic; or, as in pandoc's copies of MIA's information block
-    # ("**Workers' Republic**, 27 August 1898.\ Transcribed by …"), credit or labelled
-    # lines with short citation lines among them.
-    probe = _Metadata()
-    verdicts = [probe.take_line(line, in_information_block=False) for line in chunk.lines]
-    if all(verdicts):
-        return True
-    # Beside known fields, a block may hold lines with labels of its own ("Brovided by:").
-    return any(verdicts) and all(
-        ok or LABELLED_LINE.match(line) or len(line) < 200 and parse_date(line) is not None
-        for ok, line in zip(verdicts, chunk.lines)
-    )
+    return bool(head) and len(text) < 90 and date_alone(tail) is not None
 
 
 def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[str]]:
@@ -348,7 +160,7 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
     for index, chunk in enumerate(chunks[:_LEADING_RUN_MAX_CHUNKS]):
         if chunk.kind == "rule":
             continue
-        if _is_metadata_chunk(chunk):
+        if is_metadata_chunk(chunk):
             # Short plain lines before the bibliographic block are the header of a text dump
             # (author, title, deck, dateline); a run of text before it is not.
             if len(plain_since) > _HEADER_PLAIN_MAX or any(len(c.text) > 200 for c in plain_since):
@@ -359,7 +171,7 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
             if not plain_since and not after_metadata and not dated:
                 after_headings = index + 1
             titled_here = titled_here or chunk.level == 1
-            dated = titled_here and chunk.kind == "heading" and _is_date_only(chunk.text) is not None
+            dated = titled_here and chunk.kind == "heading" and date_alone(chunk.text) is not None
         elif len(chunk.text) > _LEADING_RUN_MAX_CHARS or chunk.kind == "quote":
             break
         else:
@@ -370,12 +182,12 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
     return end
 
 
-def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> None:
+def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> None:
     plain: list[Chunk] = []
     for index, chunk in enumerate(header):
         if chunk.kind == "rule" or _is_empty_section(header, index):
             continue
-        if _is_metadata_chunk(chunk):
+        if is_metadata_chunk(chunk):
             metadata.take_chunk(chunk, in_information_block=True)
         elif chunk.role == "running_head" and record.running_head is None:
             record.running_head = chunk.text
@@ -391,7 +203,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: _Metadata) -> No
         remaining = plain[position + 1 :]
         if chunk.kind == "heading" and metadata.take_labelled(text):
             continue  # "Дата написания: 1918" set as a heading
-        if record.dateline is None and _is_date_only(text) is not None:
+        if record.dateline is None and date_alone(text) is not None:
             record.dateline = text.strip().strip("()[]").strip()
         elif has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None:
             record.title = text
@@ -430,14 +242,14 @@ def _is_empty_section(header: list[Chunk], index: int) -> bool:
     if chunk.kind != "heading" or not _SECTION_LABEL.match(chunk.text):
         return False
     following = header[index + 1] if index + 1 < len(header) else None
-    return following is None or following.kind == "rule" or _is_metadata_chunk(following)
+    return following is None or following.kind == "rule" or is_metadata_chunk(following)
 
 
 def _demote_name_heading(plain: list[Chunk]) -> None:
     """Some generated pages set the author as h1 and the title as h2 under it: swap their levels."""
     headings = [c for c in plain if c.kind == "heading"]
     for first, second in zip(headings, headings[1:]):
-        if first.level == 1 and second.level == 2 and _is_date_only(second.text) is None:
+        if first.level == 1 and second.level == 2 and date_alone(second.text) is None:
             if _person(first.text) is not None and _person(second.text) is None:
                 first.level, second.level = 2, 1
             return
@@ -456,7 +268,7 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
     return load_default_catalogue().match_author_loosely(stripped) is not None or chunk.level == 2 and looks_like_person_name(stripped)
 
 
-def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None:
+def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
     section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
     seen_text = False
     notes_start = _trailing_notes_start(body)
@@ -467,7 +279,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             continue
         text = chunk.text
         heading = chunk.kind == "heading"
-        if section is None and chunk.role != "note" and _is_metadata_chunk(chunk) or chunk.role == "updated":
+        if section is None and chunk.role != "note" and is_metadata_chunk(chunk) or chunk.role == "updated":
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
             metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
@@ -485,7 +297,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: _Metadata) -> None
             bool(record.notes) and record.notes[-1].kind == "editor" and record.body[-1].kind == "note"
             and chunk.kind == "paragraph" and index + 1 < len(body) and _is_separator(body[index + 1])
         )
-        if not seen_text and record.dateline is None and len(text) < _DATELINE_MAX_CHARS and _place_and_date(text):
+        if not seen_text and record.dateline is None and len(text) < DATELINE_MAX_CHARS and place_and_date(text):
             record.dateline = text  # a letter's "London, September 21, 1890"
             record.body.append(Block("heading" if heading else "paragraph", text))
         elif chunk.role == "note" or section == "notes":
@@ -539,32 +351,6 @@ def _is_verse(chunk: Chunk) -> bool:
     return len(lines) > 1 and lines[-1].endswith(("!", "?", ".", "…")) and any(line.endswith((",", ";")) for line in lines[:-1])
 
 
-def _place_and_date(text: str) -> bool:
-    """"London, September 21, 1890" or a bare date: the dateline a letter opens with."""
-    if _is_date_only(text) is not None:
-        return True
-    place, _, rest = text.partition(",")
-    return bool(rest) and _is_place(place) and _is_date_only(rest) is not None
-
-
-def _is_place(text: str) -> bool:
-    return 0 < len(text.split()) <= 3 and text[:1].isupper()
-
-
-def _closing_dateline(body: list[Block]) -> str | None:
-    """The date and place a letter closes with, when it opened with none: "July 23, 1921. Moscow."."""
-    last = next((b for b in reversed(body) if b.kind != "note"), None)
-    if last is None or last.kind not in ("paragraph", "signature") or len(last.text) >= _DATELINE_MAX_CHARS:
-        return None
-    text = last.text
-    if not any(ch.isalpha() for ch in text):
-        return None  # "27/05/2014" closing a page is the archive's stamp, not the author's
-    date_first = _DATE_THEN_PLACE.match(text)
-    if _place_and_date(text) or date_first and _is_date_only(date_first["date"]) and _is_place(date_first["place"]):
-        return text
-    return None
-
-
 def _resolve_quoted(name: str | None) -> str | None:
     """A surname the text gives ("Trotsky") becomes the catalogue's person when only one fits."""
     if name is None:
@@ -574,54 +360,6 @@ def _resolve_quoted(name: str | None) -> str | None:
     if entry is None and " " not in name:
         entry = catalogue.match_author_by_surname(name)
     return entry.name if entry is not None else name
-
-
-def _date(text: str | None) -> DateValue | None:
-    if not text:
-        return None
-    date = parse_date(text)
-    return date if date is not None else DateValue(raw=normalise_space(text), edtf=None)
-
-
-def _published(metadata: _Metadata) -> DateValue | None:
-    """First publication: stated outright, or the date of a periodical the source line names."""
-    stated = metadata.fields.get("published")
-    if stated:
-        return _date(stated)
-    source = metadata.source
-    if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
-        return source.date
-    return None
-
-
-def _without_title(source: Citation | None, title: str | None) -> Citation | None:
-    """"*Bruce Glasier in Ireland*, **Justice**, 31 March 1900": a citation may open with the article's own title,
-    or with the title and what the piece is ("*Britain coming into line -- letter to Quelch*, **Justice**, …")."""
-    if source is None or not title or not source.periodical:
-        return source
-    opening, own_title = source.periodical.strip(" “”\"'*_").casefold(), title.strip(" “”\"'").casefold()
-    if not opening.startswith(own_title) or opening[len(own_title) : len(own_title) + 1].isalnum():
-        return source
-    rest = source.raw.split(",", 1)[1].strip() if "," in source.raw else ""
-    return parse_citation(rest) if rest else source
-
-
-def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citation | None:
-    """A book's source line gives title and pages, its "Publisher: Progress Publishers, 1972" line the year."""
-    if source is None or source.date is not None or not publisher:
-        return source
-    date = parse_date(publisher)
-    return replace(source, date=date) if date is not None and date.edtf else source
-
-
-def _first_edition(metadata: _Metadata) -> Citation | None:
-    """With no source line, the periodical of first publication ("Primeira edição: Labour Chronicle, …")."""
-    stated = metadata.fields.get("published")
-    if not stated:
-        return None
-    first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]  # before "Republicado em …"
-    citation = parse_citation(first_sentence)
-    return citation if citation.periodical and citation.date and not _BOOKISH.search(citation.raw) else None
 
 
 def _clean_title(title: str | None) -> str | None:
@@ -634,29 +372,6 @@ def _clean_title(title: str | None) -> str | None:
     return title or None
 
 
-def _written(metadata: _Metadata, dateline: str | None, published: DateValue | None) -> DateValue | None:
-    """The "Written:" field, or a speech's "Delivered:"/"Spoken:"; else the dateline under the title, unless it only
-    repeats the publication date."""
-    stated = metadata.fields.get("written") or metadata.fields.get("delivered")
-    if stated:
-        return _date(stated)
-    if dateline:
-        date = parse_date(dateline)
-        # A dateline no more precise than the publication date and agreeing with it is that date.
-        if date is not None and date.edtf is not None and (published is None or not (published.edtf or "").startswith(date.edtf)):
-            if not _is_lifetime(date):
-                return date
-    return None
-
-
-def _is_lifetime(date: DateValue | None) -> bool:
-    """"(1925–1961)" under a name is a lifetime; "(1910 or early 1911)" is a date."""
-    if date is None or date.edtf is None:
-        return False
-    start, _, end = date.edtf.partition("/")
-    return bool(end) and start[:4].isdigit() and end[:4].isdigit() and int(end[:4]) - int(start[:4]) > 2
-
-
 def _person_page_header(chunks: list[Chunk]) -> int | None:
     """An author's own index page opens with the person's name and lifetime as headings ("Fúlvio Abramo" /
     "1908-1993"): the header ends there (works and biography follow), and the person is the page's subject,
@@ -666,7 +381,7 @@ def _person_page_header(chunks: list[Chunk]) -> int | None:
     # Marx and Engels share one index: name, lifetime, name, lifetime.
     while start is not None and start + 1 < len(chunks):
         name, lifetime = chunks[start], chunks[start + 1]
-        if not (lifetime.kind == "heading" and _is_lifetime(_is_date_only(lifetime.text)) and _person(name.text) is not None):
+        if not (lifetime.kind == "heading" and is_lifetime(lifetime.text) and _person(name.text) is not None):
             break
         start = end = start + 2
     return end
@@ -687,7 +402,7 @@ def assemble(
     """
     record = Record()
     chunks, updated, added = _strip_furniture(chunks)
-    metadata = _Metadata()
+    metadata = Metadata()
     for chunk in chunks:
         if chunk.role == "license":
             metadata.license = metadata.license or chunk.text
@@ -695,10 +410,10 @@ def assemble(
     chunks = _trim_link_edges(chunks)
     person_header = _person_page_header(chunks)
     person_page = person_header is not None
-    header_end = person_header if person_header is not None else _header_length(chunks, titled=bool(title_hint))
+    header_end = person_header if person_page else _header_length(chunks, titled=bool(title_hint))
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
-    record.dateline = record.dateline or _closing_dateline(record.body)
+    record.dateline = record.dateline or closing_dateline(record.body)
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
     letter = _LETTER_TITLE.match(record.title or "")
     if letter and not record.authors:
@@ -715,19 +430,12 @@ def assemble(
         record.dateline = None
     elif not record.authors:
         record.authors = _catalogued_authors(author_hints)
-    record.published = _published(metadata)
-    record.written = _written(metadata, record.dateline, record.published)
-    translated_from = metadata.fields.get("translation_source")
-    record.source = _dated_by_publisher(
-        _without_title(
-            metadata.source or metadata.version_source or _first_edition(metadata) or (parse_citation(translated_from) if translated_from else None),
-            record.title,
-        ),
-        metadata.fields.get("publisher"),
-    )
+    record.published = published_date(metadata)
+    record.written = written(metadata.fields.get("written") or metadata.fields.get("delivered"), record.dateline, record.published)
+    record.source = source_citation(metadata, record.title)
     record.credits = list(dict.fromkeys(metadata.credits))  # two lines of a block may give the same credit
     record.license = metadata.license
-    record.last_updated = _date(updated[-1]) if updated else None
+    record.last_updated = date_value(updated[-1]) if updated else None
     for name in ("delivered", "origin", "publisher", "online_version"):
         if name in metadata.fields:
             metadata.extra.setdefault(name.replace("_", " ").capitalize(), metadata.fields[name])

@@ -1,0 +1,244 @@
+"""The bibliographic block: which chunks are bibliographic, what their lines say ("Source:", "Transcribed by …"),
+and the source citation and date of publication a record takes from them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from hemeroteca.fields.citation import parse_citation
+from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
+from hemeroteca.fields.dates import parse_date
+from hemeroteca.fields.labels import LABELLED_LINE, credit_roles, field_for_label
+from hemeroteca.fields.text import normalise_space, strip_trailing_period
+from hemeroteca.readers.blocks import Chunk
+from hemeroteca.readers.datelines import date_value
+from hemeroteca.record import Citation, Credit, DateValue
+
+_METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
+_BOOKISH = re.compile(
+    r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
+    r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute)\b",
+    re.IGNORECASE,
+)
+_FIRST_PUBLISHED = re.compile(
+    r"^(?:originally\s+|first\s+)?published(?:\s+in\s+(?:english|french|german|russian|\w+ish))?\s+(?:in|by)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+from\s+(?P<rest>.+)$", re.IGNORECASE)
+# Where a second "Label:" starts inside one line, after a sentence or clause ends.
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
+_REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the bibliographic lines of a page said, gathered before the record is built."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    credits: list[Credit] = field(default_factory=list)
+    source: Citation | None = None
+    version_source: Citation | None = None  # "This version from …": the text transcribed
+    license: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def take_chunk(self, chunk: Chunk, *, in_information_block: bool) -> None:
+        citation = _citation_chunk(chunk)
+        if citation is not None and self.source is None:
+            self.source = citation
+            return
+        for line in chunk.lines:
+            self.take_line(line, in_information_block=in_information_block)
+
+    def take_line(self, line: str, *, in_information_block: bool) -> bool:
+        """Record one bibliographic line; False when the line is not one."""
+        line = normalise_space(line)
+        if not line:
+            return True
+        # "Published: Pravda No. 68, March 22, 1913. Signed: W." holds two fields.
+        pieces = _NEXT_LABEL.split(line)
+        if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
+            line = pieces[0]
+        labelled = LABELLED_LINE.match(line)
+        if labelled:
+            label, value = labelled.group(1), labelled.group(2).strip().rstrip(";").strip()
+            name = field_for_label(label)
+            if name is not None:
+                self._take_field(name, value)
+                self._take_pieces(pieces)
+                return True
+            if in_information_block and value:
+                self.extra.setdefault(normalise_space(label), value)
+                self._take_pieces(pieces)
+                return True
+        credits = parse_credit_sentences(line)
+        if credits is not None:
+            self.credits.extend(credits)
+            return True
+        published = _FIRST_PUBLISHED.match(line)
+        if published:
+            self.fields.setdefault("published", published.group("rest"))
+            if self.source is None:
+                self.source = parse_citation(published.group("rest"))
+            return True
+        version = _THIS_VERSION.match(line)
+        if version:
+            self.version_source = parse_citation(version.group("rest"))
+            return True
+        if line.casefold().startswith("from ") and self.source is None:
+            citation = parse_citation(line)
+            if citation.periodical and (citation.date or citation.volume or citation.number):
+                self.source = citation
+                return True
+        if _REPRINTED.match(line):
+            self.extra.setdefault("Reprinted", line)
+            return True
+        if in_information_block:
+            citation = parse_citation(line)
+            if self.source is None and citation.periodical and citation.date:
+                self.source = citation
+            else:
+                self.extra.setdefault(f"Line {len(self.extra) + 1}", line)
+            return True
+        return False
+
+    def take_labelled(self, line: str) -> bool:
+        """Take a line only if it is "Label: value" with a label MIA uses."""
+        if not self._labelled_field(line):
+            return False
+        return self.take_line(line, in_information_block=False)
+
+    @staticmethod
+    def _labelled_field(piece: str) -> bool:
+        labelled = LABELLED_LINE.match(piece)
+        return bool(labelled) and field_for_label(labelled.group(1)) is not None
+
+    def _take_pieces(self, pieces: list[str]) -> None:
+        if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
+            for piece in pieces[1:]:
+                labelled = LABELLED_LINE.match(piece)
+                assert labelled is not None
+                self._take_field(field_for_label(labelled.group(1)) or "", labelled.group(2).strip().rstrip(";").strip())
+
+    def _take_field(self, name: str, value: str) -> None:
+        if name.startswith("credit:"):
+            self.credits.extend(parse_credit_value(credit_roles(name), value))
+        elif name == "source":
+            value, credits = split_off_credits(value)
+            self.credits.extend(credits)
+            if self.source is None:
+                self.source = parse_citation(value)
+            else:
+                self.extra.setdefault("Source", value)
+        elif name.startswith("license"):
+            # "Public Domain: Lenin Internet Archive (2004)": the label is the licence.
+            label = name.partition(":")[2]
+            statement = strip_trailing_period(value)
+            if label and label.casefold() not in statement.casefold():
+                statement = f"{label}: {statement}" if statement else label
+            self.license = self.license or statement or None
+        else:
+            self.fields.setdefault(name, value)
+
+
+def is_metadata_chunk(chunk: Chunk) -> bool:
+    """A chunk of the bibliographic block (decided once per chunk: layout asks often)."""
+    if chunk.is_metadata is None:
+        chunk.is_metadata = _bibliographic(chunk)
+    return chunk.is_metadata
+
+
+_BIBLIOGRAPHIC_STARTS = (
+    "from ", "transcri", "marked", "mark-", "html", "translat", "proof", "edited", "scanned", "correct",
+    "reprint", "republish", "reproduc", "convert", "first", "originall", "publish", "this versio",
+)
+
+
+def _may_be_bibliographic(line: str) -> bool:
+    """A cheap first look: a label near the start, or a credit or source verb."""
+    return len(line) <= _METADATA_LINE_MAX and (":" in line[:48] or line[:10].casefold().startswith(_BIBLIOGRAPHIC_STARTS))
+
+
+def _citation_chunk(chunk: Chunk) -> Citation | None:
+    """A short chunk that starts with an emphasised name and holds a date: "*The Daily People* / March 4, 1905"."""
+    if chunk.lead_emphasis is None or chunk.kind != "paragraph" or len(chunk.text) > 200 or len(chunk.lines) > 3:
+        return None
+    if any(LABELLED_LINE.match(line) or parse_credit_sentences(line) for line in chunk.lines):
+        return None
+    citation = parse_citation(", ".join(line.rstrip(",. ") for line in chunk.lines))
+    if citation.periodical and citation.date and citation.date.edtf and citation.periodical.strip("*_ ") == chunk.lead_emphasis.strip(" ,."):
+        return citation
+    return None
+
+
+def _bibliographic(chunk: Chunk) -> bool:
+    if chunk.role in ("information", "from", "credits", "license"):
+        return True
+    if _citation_chunk(chunk) is not None:
+        return True
+    if chunk.kind != "paragraph" or not chunk.lines or not any(_may_be_bibliographic(line) for line in chunk.lines):
+        return False
+    # Every line bibliographic; or, as in pandoc's copies of MIA's information block
+    # ("**Workers' Republic**, 27 August 1898.\ Transcribed by …"), credit or labelled
+    # lines with short citation lines among them.
+    probe = Metadata()
+    verdicts = [probe.take_line(line, in_information_block=False) for line in chunk.lines]
+    if all(verdicts):
+        return True
+    # Beside known fields, a block may hold lines with labels of its own ("Brovided by:").
+    return any(verdicts) and all(
+        ok or LABELLED_LINE.match(line) or len(line) < 200 and parse_date(line) is not None
+        for ok, line in zip(verdicts, chunk.lines)
+    )
+
+
+def published_date(metadata: Metadata) -> DateValue | None:
+    """First publication: stated outright, or the date of a periodical the source line names."""
+    stated = metadata.fields.get("published")
+    if stated:
+        return date_value(stated)
+    source = metadata.source
+    if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
+        return source.date
+    return None
+
+
+def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
+    """The source: the "Source:" line, else the version transcribed, the first edition or the translation's source;
+    without the article's own title where the line opens with it, dated by the publisher's line where it has no date."""
+    translated_from = metadata.fields.get("translation_source")
+    source = (
+        metadata.source or metadata.version_source or _first_edition(metadata)
+        or (parse_citation(translated_from) if translated_from else None)
+    )
+    return _dated_by_publisher(_without_title(source, title), metadata.fields.get("publisher"))
+
+
+def _without_title(source: Citation | None, title: str | None) -> Citation | None:
+    """"*Bruce Glasier in Ireland*, **Justice**, 31 March 1900": a citation may open with the article's own title,
+    or with the title and what the piece is ("*Britain coming into line -- letter to Quelch*, **Justice**, …")."""
+    if source is None or not title or not source.periodical:
+        return source
+    opening, own_title = source.periodical.strip(" “”\"'*_").casefold(), title.strip(" “”\"'").casefold()
+    if not opening.startswith(own_title) or opening[len(own_title) : len(own_title) + 1].isalnum():
+        return source
+    rest = source.raw.split(",", 1)[1].strip() if "," in source.raw else ""
+    return parse_citation(rest) if rest else source
+
+
+def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citation | None:
+    """A book's source line gives title and pages, its "Publisher: Progress Publishers, 1972" line the year."""
+    if source is None or source.date is not None or not publisher:
+        return source
+    date = parse_date(publisher)
+    return replace(source, date=date) if date is not None and date.edtf else source
+
+
+def _first_edition(metadata: Metadata) -> Citation | None:
+    """With no source line, the periodical of first publication ("Primeira edição: Labour Chronicle, …")."""
+    stated = metadata.fields.get("published")
+    if not stated:
+        return None
+    first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]  # before "Republicado em …"
+    citation = parse_citation(first_sentence)
+    return citation if citation.periodical and citation.date and not _BOOKISH.search(citation.raw) else None
