@@ -195,3 +195,15 @@ def test_a_source_line_opening_with_the_title_and_what_the_piece_is() -> None:
     ]
     source = assemble(chunks).source
     assert source is not None and (source.periodical, source.pages) == ("Justice", "p. 5")
+
+
+def test_a_separator_is_no_deck_and_a_note_marker_leaves_the_dateline_a_date() -> None:
+    # mia-reader/_pages/marx/iwma/index.htm ("* * *" set as h3); mia-reader/_pages/archive/connolly/1898/08/letter.md
+    chunks = [
+        _heading("Letter to the Editor", 1),
+        _heading("(1898) [1]", 3),
+        _heading("* * *", 3),
+        Chunk("paragraph", ["Sir, in your issue of last week " * 8]),
+    ]
+    record = assemble(chunks)
+    assert (record.subtitle, record.dateline) == (None, "1898")

@@ -185,7 +185,7 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
 def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> None:
     plain: list[Chunk] = []
     for index, chunk in enumerate(header):
-        if chunk.kind == "rule" or _is_empty_section(header, index):
+        if _is_separator(chunk) or _is_empty_section(header, index):
             continue
         if is_metadata_chunk(chunk):
             metadata.take_chunk(chunk, in_information_block=True)
@@ -203,8 +203,8 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         remaining = plain[position + 1 :]
         if chunk.kind == "heading" and metadata.take_labelled(text):
             continue  # "Дата написания: 1918" set as a heading
-        if record.dateline is None and date_alone(text) is not None:
-            record.dateline = text.strip().strip("()[]").strip()
+        if record.dateline is None and date_alone(_TITLE_NOTE_MARKER.sub("", text)) is not None:
+            record.dateline = _TITLE_NOTE_MARKER.sub("", text).strip().strip("()[]").strip()  # "(1898) [1]"
         elif has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None:
             record.title = text
         elif record.title is None and position == 0 and remaining and _running_head(text):
