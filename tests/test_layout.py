@@ -207,3 +207,18 @@ def test_a_separator_is_no_deck_and_a_note_marker_leaves_the_dateline_a_date() -
     ]
     record = assemble(chunks)
     assert (record.subtitle, record.dateline) == (None, "1898")
+
+
+def test_every_heading_after_the_dateline_opens_the_text() -> None:
+    # maresalului.github.io/bogdanov/1897/curso/01.htm: title, author, date, then the chapter's sections.
+    chunks = [
+        _heading("Capítulo I - Comunismo Tribal Primitivo", 1),
+        _heading("A. Bogdanoff", 2),
+        _heading("1897", 3),
+        _heading("I - As relações primitivas do homem para com a Natureza", 5),
+        _heading("II - A organização do trabalho", 5),
+        Chunk("paragraph", ["Na luta contra a Natureza, o homem primitivo estava pessimamente armado " * 3]),
+    ]
+    record = assemble(chunks)
+    assert record.subtitle is None
+    assert [b.kind for b in record.body] == ["heading", "heading", "paragraph"]

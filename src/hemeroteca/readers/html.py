@@ -276,7 +276,7 @@ def _title_chapter(chunks: list[Chunk], heading_lines: list[str]) -> None:
     if book is None or chapter is None:
         return
     book.kind, book.role = "paragraph", "running_head"
-    deck = chunks[chunks.index(book) + 1]
+    deck = chunks[chunks.index(book) + 1] if chunks[-1] is not book else chapter
     if deck is not chapter and deck.kind == "paragraph" and deck.role is None and len(deck.text) <= _CHAPTER_LEAD_MAX_CHARS:
         deck.role = "running_head"  # the book's subtitle ("A agonia do capitalismo e as tarefas da IV Internacional")
     chunks.remove(chapter)

@@ -171,7 +171,7 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
             if not plain_since and not after_metadata and not dated:
                 after_headings = index + 1
             titled_here = titled_here or chunk.level == 1
-            dated = titled_here and chunk.kind == "heading" and date_alone(chunk.text) is not None
+            dated = dated or titled_here and chunk.kind == "heading" and date_alone(chunk.text) is not None
         elif len(chunk.text) > _LEADING_RUN_MAX_CHARS or chunk.kind == "quote":
             break
         else:
@@ -203,8 +203,9 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         remaining = plain[position + 1 :]
         if chunk.kind == "heading" and metadata.take_labelled(text):
             continue  # "Дата написания: 1918" set as a heading
-        if record.dateline is None and date_alone(_TITLE_NOTE_MARKER.sub("", text)) is not None:
-            record.dateline = _TITLE_NOTE_MARKER.sub("", text).strip().strip("()[]").strip()  # "(1898) [1]"
+        unmarked = _TITLE_NOTE_MARKER.sub("", text)  # "(1898) [1]"
+        if record.dateline is None and date_alone(unmarked) is not None:
+            record.dateline = unmarked.strip().strip("()[]").strip()
         elif has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None:
             record.title = text
         elif record.title is None and position == 0 and remaining and _running_head(text):
