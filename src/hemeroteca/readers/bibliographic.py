@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.fields.citation import parse_citation
 from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
 from hemeroteca.fields.dates import parse_date
@@ -28,6 +29,7 @@ _FIRST_PUBLISHED = re.compile(
 _THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+from\s+(?P<rest>.+)$", re.IGNORECASE)
 # Where a second "Label:" starts inside one line, after a sentence or clause ends.
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
+_LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
 
 
@@ -211,7 +213,27 @@ def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
         metadata.source or metadata.version_source or _first_edition(metadata)
         or (parse_citation(translated_from) if translated_from else None)
     )
-    return _dated_by_publisher(_without_title(source, title), metadata.fields.get("publisher"))
+    return _dated_by_publisher(_without_title(_without_author(source), title), metadata.fields.get("publisher"))
+
+
+def _without_author(source: Citation | None) -> Citation | None:
+    """"Georgi Plekhanov, Selected Philosophical Works, Volume 2 (…)": a citation may open with the author, whom
+    MIA's catalogue knows as a person and not as a periodical; the book or periodical comes after, and a gloss
+    opening what is left ("(trans. Aveling)") goes with the name."""
+    if source is None or not source.periodical:
+        return source
+    catalogue = load_default_catalogue()
+    if catalogue.match_author_loosely(source.periodical) is None or catalogue.periodical_candidates(source.periodical):
+        return source
+    return _after_opening(source, source.periodical)
+
+
+def _after_opening(source: Citation, opening: str) -> Citation:
+    """The citation that follows `opening`, wrongly taken for the periodical (the page's own title, its author),
+    and a gloss opening what is left ("(trans. Aveling)"); the raw line stays whole."""
+    end = source.raw.find(opening) + len(opening)
+    rest = _LEADING_GLOSS.sub("", source.raw[end:].lstrip(" ,.;:\"'”’*_"))
+    return replace(parse_citation(rest), raw=source.raw) if rest else source
 
 
 def _without_title(source: Citation | None, title: str | None) -> Citation | None:
@@ -222,8 +244,7 @@ def _without_title(source: Citation | None, title: str | None) -> Citation | Non
     opening, own_title = source.periodical.strip(" “”\"'*_").casefold(), title.strip(" “”\"'").casefold()
     if not opening.startswith(own_title) or opening[len(own_title) : len(own_title) + 1].isalnum():
         return source
-    rest = source.raw.split(",", 1)[1].strip() if "," in source.raw else ""
-    return parse_citation(rest) if rest else source
+    return _after_opening(source, source.periodical)
 
 
 def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citation | None:

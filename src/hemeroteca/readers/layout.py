@@ -32,6 +32,7 @@ from hemeroteca.record import Block, Note, Person, Record
 LIFETIME_FIELD = "Lifetime"
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
+_TITLE_LINE_MAX_CHARS = 80
 _HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
 _SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
@@ -60,6 +61,9 @@ _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # Headings of a section the letter templates carry, filled in or left empty.
+# MIA's p.title line naming the author and year over the title ("Plekhanov 1898", "Paul Lafargue September 1897"),
+# which pandoc's conversions leave a bare paragraph.
+_ENDS_WITH_YEAR = re.compile(r"\s1\d{3}$")
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
 _PART_NUMBER = re.compile(r"^(?:chapter|section|part|book|cap[ií]tulo|parte|livro|libro|глава|часть)\s+[\divxlc]+\.?$", re.IGNORECASE)
@@ -174,12 +178,35 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
             dated = dated or titled_here and chunk.kind == "heading" and date_alone(chunk.text) is not None
         elif len(chunk.text) > _LEADING_RUN_MAX_CHARS or chunk.kind == "quote":
             break
-        else:
+        elif not (index == 0 and _is_title_line(chunks)):
             plain_since.append(chunk)
     end = after_metadata or after_headings
     if end == 0 and not titled and chunks and chunks[0].kind == "paragraph" and len(chunks) > 1 and len(chunks[0].text) < 150:
         end = 1  # a bare text with no <title>: its first short line is the title
     return end
+
+
+def _is_title_line(chunks: list[Chunk]) -> bool:
+    """A page's first chunk, a short line straight over its title heading that ends with a year or names a
+    person: MIA's p.title ("Plekhanov 1898", "History and Class Consciousness Georg Lukács 1923") or author
+    line, as pandoc writes them."""
+    if len(chunks) < 2 or chunks[0].kind != "paragraph" or chunks[1].kind != "heading":
+        return False
+    text = chunks[0].text
+    return len(text) <= _TITLE_LINE_MAX_CHARS and (_ENDS_WITH_YEAR.search(text) is not None or _person(text) is not None)
+
+
+def _name_and_year(text: str) -> Person | None:
+    """The author a running head such as "Plekhanov 1898" or "Paul Lafargue September 1897" names, if MIA's
+    catalogue knows them."""
+    if not _ENDS_WITH_YEAR.search(text) or any(ch.isdigit() for ch in text[:-4]):
+        return None
+    words = text.split()
+    month_and_year = len(words) > 2 and date_alone(" ".join(words[-2:])) is not None
+    name = " ".join(words[: -2 if month_and_year else -1]).rstrip(",")
+    catalogue = load_default_catalogue()
+    entry = catalogue.match_author_loosely(name) if " " in name else catalogue.match_author_by_surname(name)
+    return Person(name=entry.name, printed_as=name if name != entry.name else None) if entry else None
 
 
 def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> None:
@@ -210,6 +237,9 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
             record.title = text
         elif record.title is None and position == 0 and remaining and _running_head(text):
             record.running_head = record.running_head or text
+        elif record.title is None and position == 0 and remaining and (named := _name_and_year(text)):
+            record.running_head = record.running_head or text
+            record.authors = record.authors or [named]
         elif not record.authors and chunk.level != 1 and _is_author_line(record, chunk, text, has_h1, bool(remaining)):
             record.authors.extend(_people(text))
         elif record.title is None and not has_h1:
