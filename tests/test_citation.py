@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from edtf import parse_edtf
 
-from hemeroteca.fields.citation import parse_citation, roman_to_int
+from hemeroteca.fields.citation import first_date, parse_citation, roman_to_int
 from hemeroteca.record import Citation, DateValue
 
 
@@ -403,6 +403,19 @@ CASES = [
             date=_date("17 de dezembro de 1925", "1925-12-17"),
         ),
     ),
+    # maresalului.github.io/tragtenberg/1991/mes/40.htm: the kind of paper, in lower case, is no part of its name
+    (
+        "Fonte: revista Espaço Acadêmico, n.º 9, fev/2002",
+        Citation(
+            raw="revista Espaço Acadêmico, n.º 9, fev/2002", periodical="Espaço Acadêmico", number="9",
+            date=_date("fev/2002", "2002-02"),
+        ),
+    ),
+    # maresalului.github.io/bensaid/2007/mes/olhar.htm: the web address is no part of the name
+    (
+        "Fonte: O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html",
+        Citation(raw="O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html", periodical="O Comuneiro", number="17"),
+    ),
 ]
 
 # Nothing but the cleaned line comes back.
@@ -449,3 +462,15 @@ def test_roman_to_int(numeral: str, value: int) -> None:
 @pytest.mark.parametrize("numeral", ["", "IIII", "VX", "IL", "MMMM", "civil", "12", "Vol"])
 def test_roman_to_int_rejects(numeral: str) -> None:
     assert roman_to_int(numeral) is None
+
+
+def test_a_line_naming_no_periodical_gives_only_a_date() -> None:
+    # mia-reader/_pages/archive/plekhanov/1885/ourdiff/index.html: "Originally published in early 1885. [1]"
+    assert parse_citation("early 1885. [1]").periodical is None
+    # maresalului.github.io/beinstein/2013/01/31.htm: an address is no periodical's name
+    assert parse_citation("marxismocritico.files.wordpress.com/2013/03/beinstein_militarismo.pdf - Conferência, 2013").periodical is None
+
+
+def test_the_first_date_of_a_line_is_not_its_issue_number() -> None:
+    # maresalului.github.io/bensaid/1997/mes/90.htm
+    assert first_date("Dossier (suplemento), Rouge, n° 1755, Paris, 1997.") == DateValue(raw="1997", edtf="1997")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hemeroteca.fields.credits import parse_credit_value
+from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value
+from hemeroteca.record import Credit
 from hemeroteca.fields.labels import field_for_label
 
 
@@ -74,3 +75,10 @@ def test_each_person_may_have_a_date_of_their_own() -> None:
     # mia-reader/_pages/marx/works/1884/origin-family/index.htm
     credits = parse_credit_value(["proofreading"], "Mark Harris 2010; Martin Swayne 2021 (based on a comparison with the Wellred Books 2020 edition)")
     assert [(c.name, c.date.edtf if c.date else None) for c in credits] == [("Mark Harris", "2010"), ("Martin Swayne", "2021")]
+
+
+def test_a_partner_that_gave_the_text_is_credited() -> None:
+    # maresalului.github.io/tragtenberg/1991/mes/40.htm: div.colab, the partner named by its logo's alt text
+    assert parse_credit_sentences("Este texto foi uma contribuição da Revista Espaço Acadêmico") == [
+        Credit(role="contribution", name="Revista Espaço Acadêmico")
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hemeroteca.readers.html import read_html
+from hemeroteca.record import Block, Credit, DateValue
 
 # mia-reader/_pages/marx/works/1845/theses/feuerbach.htm, shortened: the old border-blue template wraps the
 # whole page in <blockquote> for its margins.
@@ -47,3 +48,45 @@ def test_a_chapter_has_its_heading_as_title_and_its_books_author_and_date() -> N
     assert record.written is not None and record.written.edtf == "1938"
     assert record.subtitle is None  # the first section's heading opens the text
     assert [(b.kind, b.text) for b in record.body][:1] == [("heading", "1. A crise")]
+
+
+# maresalului.github.io/ba-jin/1930/04/23.htm, shortened: the source line names a website, the first edition a paper's issue.
+FIRST_EDITION = """<html lang="pt"><head><meta charset="utf-8"><title>O movimento anarquista no Japão</title></head><body><header>
+<h1>O movimento anarquista no Japão: os mártires de Tóquio</h1><a href="../../index.htm"><h2>Ba Jin</h2></a>
+<h3>23 de abril de 1930</h3></header><main><aside class="sobre">
+<p class="info"><b>Primeira Edição:</b> La Antorcha, n.º 298, 23 de abril de 1930</p>
+<p class="info"><b>Fonte:</b> https://www.anarkismo.net/article/30990</p>
+<p class="info"><b>Tradução:</b> Rafael V. da Silva</p></aside>
+<p>O movimento anarquista no Japão começou no mesmo período que o movimento socialista. Já em 1906, antes que
+as ideias socialistas tivessem impacto em nosso país, já era bem ativo o movimento anarquista japonês.</p></main></body></html>"""
+
+
+def test_the_first_editions_paper_is_the_source_where_the_source_line_names_a_website() -> None:
+    record = read_html(FIRST_EDITION)
+    assert record.source is not None
+    assert (record.source.periodical, record.source.number, record.source.date) == ("La Antorcha", "298", DateValue("23 de abril de 1930", "1930-04-23"))
+    assert record.extra_fields["Transcribed from"] == "https://www.anarkismo.net/article/30990"
+
+
+# maresalului.github.io/tragtenberg/1991/mes/40.htm, shortened: a note's link back to the text, the partner that gave
+# the text named by its logo, and the template's unfilled date of inclusion.
+PARTNER = """<html lang="pt"><head><meta charset="utf-8"><title>Rosa Luxemburgo e a crítica aos fenômenos burocráticos</title></head>
+<body><header><h1>Rosa Luxemburgo e a crítica aos fenômenos burocráticos</h1><a href="../../index.htm"><h2>Maurício Tragtenberg</h2></a>
+<h3>1991</h3></header><main>
+<p>Embora não seja libertária, Rosa Luxemburgo faz uma defesa séria da liberdade política. O liberal adotava a liberdade política para justificar a desigualdade econômica. Penso que a esquerda deve adotar a liberdade política para caminhar para a igualdade econômica. Essa é uma diferença muito grande entre uma posição de esquerda e uma posição liberal clássica, especialmente aqui neste país de liberais que não liberam jamais. Basta considerar que no Império nossos liberais eram escravocratas e que as grandes leis contra a escravidão vieram de ministros conservadores. Na República, os nossos liberais, que sempre planejaram golpes de estado, chegaram à vitória em 1964. Faz muitos anos o nosso presidente<a href="#tr1" id="r1"><sup>(1)</sup></a> pertencia à ala jovem da antiga União Democrática Nacional, que, além de não ser democrática, pregava o golpe do estado. Era mais americanista do que brasileira.</p>
+<hr class="notas">
+<p class="note"><a id="tr1"></a>(1) Trata-se de José Sarney. (<a href="#r1">retornar ao texto</a>)</p>
+<div class="colab">
+<p>Este texto foi uma contribuição da</p>
+<a href="https://periodicos.uem.br/ojs/index.php/EspacoAcademico/index" target="_blank">
+ <img src="../../../img/colaboradores/espacoacademico.gif" class="colab longa" alt="Revista Espaço Acadêmico" width="960" height="76">
+ </a></div></main>
+<footer><div class="datas">Inclusão: dd/mm/aaaa</div></footer></body></html>"""
+
+
+def test_a_notes_link_back_and_the_partners_logo_are_read_and_a_blank_date_is_dropped() -> None:
+    record = read_html(PARTNER)
+    assert [note.text for note in record.notes] == ["(1) Trata-se de José Sarney."]
+    assert record.body[-1] == Block("note", "(1) Trata-se de José Sarney.")
+    assert Credit(role="contribution", name="Revista Espaço Acadêmico") in record.credits
+    assert "Added" not in record.extra_fields

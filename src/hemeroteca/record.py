@@ -42,7 +42,7 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    role: str  # transcription | markup | translation | proofreading | editing | html | other
+    role: str  # transcription | markup | translation | proofreading | editing | html | contribution (a partner that gave the text) | other
     name: str
     for_: str | None = None  # the archive the work was done for ("ETOL")
     date: DateValue | None = None

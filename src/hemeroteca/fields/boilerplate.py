@@ -40,6 +40,12 @@ _OTHER_SECTION = re.compile(
     r"|catal[aã]o)\b(?:\s+d[oa]\s+[\w ]{2,40})?$",
     re.IGNORECASE,
 )
+# A note's link back to its marker in the text: "(retornar ao texto)" closes 4,483 notes of the Portuguese MIA.
+_NOTE_BACKLINK = re.compile(
+    r"\s*[(\[]?\s*(?:(?:retornar|voltar|regressar)\s+ao\s+texto|volver\s+al\s+texto|(?:back|return)\s+to\s+(?:the\s+)?text)"
+    r"\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
 LAST_UPDATED = re.compile(
     r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
@@ -89,3 +95,8 @@ def last_updated_text(line: str) -> str | None:
     line = normalise_space(line)
     match = LAST_UPDATED.match(line)
     return line[match.end() :] or None if match else None
+
+
+def without_note_backlink(text: str) -> str:
+    """A note's text without the link back to its marker ("(1) Trata-se de José Sarney. (retornar ao texto)")."""
+    return _NOTE_BACKLINK.sub("", text)

@@ -53,7 +53,8 @@ _FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
 # "First Published: in Die Neue Zeit": a lower-case preposition is not part of the name,
 # nor the place or translation after it ("Labour Chronicle (Edinburgh)",
 # "Свободное воспитание [Educação Livre]"); "(1st series)" is.
-_PERIODICAL_HEAD = re.compile(r"^(?:in|em|en|no|na|dans|im)\s+")
+# A lower-case word naming what kind of paper it is goes too: "revista Espaço Acadêmico", "no jornal O Estado".
+_PERIODICAL_HEAD = re.compile(r"^(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ]))?")
 _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
 # What a line says of how a text came out, where no periodical is named: "Pamphlet first published
 # in 1897", "as a pamphlet in 1901", "Second Edition, published by…", "Progress Publishers, Moscow",
@@ -63,6 +64,10 @@ _NOT_A_PERIODICAL = re.compile(
     r"|publicad[oa]s?|edição|edición|folheto|folleto|traduzid[oa]|traducid[oa])\b",
     re.IGNORECASE,
 )
+# "O Comuneiro - http://www.ocomuneiro.com/": the address is not part of the name; a name that is an address
+# ("marxismocritico.files.wordpress.com/…") names no periodical.
+_URL = re.compile(r"\s*[-–—]?\s*(?:https?://|www\.)\S*")
+_WEB_ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|br|pdf|html?)\b", re.IGNORECASE)
 _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
 
 
@@ -117,14 +122,26 @@ def _parts(line: str) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Ma
     return volume, number, pages or cover
 
 
+def first_date(text: str) -> DateValue | None:
+    """The first date a line gives outside its volume, number and pages: "Rouge, n° 1755, Paris, 1997" → 1997."""
+    line = normalise_space(text)
+    found = [m for m in _parts(line) if m is not None]
+    return next((value for _, value in iter_date_spans(_masked(line, found))), None)
+
+
+def _masked(line: str, found: list[re.Match[str]]) -> str:
+    """The line with the volume, number and pages blanked; blanking keeps offsets, so "no. 4 August 1938" gives
+    August 1938."""
+    for match in found:
+        line = line[: match.start()] + " " * (match.end() - match.start()) + line[match.end() :]
+    return line
+
+
 def _best_date(line: str, found: list[re.Match[str]]) -> tuple[DateValue | None, int]:
     """The most precise date outside the volume, number and pages ("Social Democrat, 1905, …, 15 Oct 1905")."""
-    masked = line
-    for match in found:  # blanking keeps offsets, so "no. 4 August 1938" gives August 1938
-        masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
     best: DateValue | None = None
     best_start = len(line)
-    for start, value in iter_date_spans(masked):
+    for start, value in iter_date_spans(_masked(line, found)):
         if best is None or _precision(value) > _precision(best):
             best, best_start = value, start
             if _precision(best) == _DAY_PRECISION:  # nothing can beat it
@@ -143,11 +160,11 @@ def _periodical(line: str, first_part: int) -> str | None:
     segment = _FIRST_SEGMENT.match(line)
     end = min(first_part, segment.end() if segment else len(line))
     # Quotes and Markdown emphasis left around the name ("*The Daily People,*") go too.
-    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", line[:end])).strip(" \"'“”‘’«»*_")
+    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip(" \"'“”‘’«»*_")
     name = _GLOSS.sub("", name)
-    if _NOT_A_PERIODICAL.search(name):
+    if _NOT_A_PERIODICAL.search(name) or _WEB_ADDRESS.search(name):
         return None
-    return name if any(ch.isalpha() for ch in name) else None
+    return name if any(ch.isupper() for ch in name) else None  # a name has a capital: "early 1885" names none
 
 
 def _volume_number(printed: str) -> str | None:

@@ -35,6 +35,7 @@ CREDIT_SENTENCE = re.compile(
     r"(?:for\s+(?:the\s+)?(?P<archive>[^.]+?)\s+)?by\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_CONTRIBUTED_BY = re.compile(r"^este texto foi uma contribui[çc][ãa]o d[aoe]s?\s+(?P<partner>\S.*)$", re.IGNORECASE)
 # Sentences inside one line start afresh at a credit verb: "Transcribed by X. Marked up by Y."
 _SENTENCE_BREAK = re.compile(rf"(?<=\.)\s+(?={_VERBS}\b)", re.IGNORECASE)
 # "… for the MIA"; in the archive's other languages with an article ("José Braz para o Marxists Internet
@@ -130,7 +131,11 @@ def _person(piece: str) -> str | None:
 
 
 def parse_credit_sentences(line: str) -> list[Credit] | None:
-    """Credits from "Transcribed by … for …." sentences; None when the line is not one."""
+    """Credits from "Transcribed by … for …." sentences, or a partner's "Este texto foi uma contribuição do
+    Centro de Estudos Victor Meyer"; None when the line is not one."""
+    partner = _CONTRIBUTED_BY.match(normalise_space(line))
+    if partner:
+        return [Credit(role="contribution", name=strip_trailing_period(partner.group("partner")))]
     credits: list[Credit] = []
     for sentence in _SENTENCE_BREAK.split(normalise_space(line)):
         match = CREDIT_SENTENCE.match(sentence)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.fields.citation import parse_citation
+from hemeroteca.fields.citation import first_date, parse_citation
 from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
 from hemeroteca.fields.dates import parse_date
 from hemeroteca.fields.labels import LABELLED_LINE, credit_roles, field_for_label
@@ -16,6 +16,8 @@ from hemeroteca.readers.blocks import Chunk
 from hemeroteca.readers.datelines import date_value
 from hemeroteca.record import Citation, Credit, DateValue
 
+# The extra field keeping a source line that named no periodical (a website) where the first edition's is the source.
+TRANSCRIBED_FROM_FIELD = "Transcribed from"
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
@@ -195,10 +197,11 @@ def _bibliographic(chunk: Chunk) -> bool:
 
 
 def published_date(metadata: Metadata) -> DateValue | None:
-    """First publication: stated outright, or the date of a periodical the source line names."""
+    """First publication: stated outright (its first date outside an issue number: "Rouge, n° 1755, Paris, 1997"
+    is 1997), or the date of a periodical the source line names."""
     stated = metadata.fields.get("published")
     if stated:
-        return date_value(stated)
+        return first_date(stated) or date_value(stated)
     source = metadata.source
     if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
         return source.date
@@ -206,13 +209,18 @@ def published_date(metadata: Metadata) -> DateValue | None:
 
 
 def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
-    """The source: the "Source:" line, else the version transcribed, the first edition or the translation's source;
-    without the article's own title where the line opens with it, dated by the publisher's line where it has no date."""
+    """The source: the "Source:" line or the version transcribed, where it names a periodical or book; else the
+    periodical of first publication ("Primeira edição:"), the line that named none (a website) kept
+    as "Transcribed from"; else what there is. Without the article's own title or author where the line opens
+    with them, dated by the publisher's line where it has no date."""
+    stated = [citation for citation in (metadata.source, metadata.version_source) if citation is not None]
+    named = next((citation for citation in stated if citation.periodical), None)
+    first_edition = _periodical_edition(metadata.fields.get("published"))
     translated_from = metadata.fields.get("translation_source")
-    source = (
-        metadata.source or metadata.version_source or _first_edition(metadata)
-        or (parse_citation(translated_from) if translated_from else None)
-    )
+    if named is None and stated and first_edition is not None and _names_an_issue(first_edition):
+        metadata.extra.setdefault(TRANSCRIBED_FROM_FIELD, stated[0].raw)
+        stated = []
+    source = named or (stated[0] if stated else first_edition) or (parse_citation(translated_from) if translated_from else None)
     return _dated_by_publisher(_without_title(_without_author(source), title), metadata.fields.get("publisher"))
 
 
@@ -255,9 +263,14 @@ def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citat
     return replace(source, date=date) if date is not None and date.edtf else source
 
 
-def _first_edition(metadata: Metadata) -> Citation | None:
-    """With no source line, the periodical of first publication ("Primeira edição: Labour Chronicle, …")."""
-    stated = metadata.fields.get("published")
+def _names_an_issue(citation: Citation) -> bool:
+    """A periodical's issue, by its number or volume or a title MIA's catalogue knows ("La Antorcha, n.º 298"),
+    not a place or a book ("Irkutsk, 7 de novembro de 1860")."""
+    return bool(citation.number or citation.volume or load_default_catalogue().periodical_candidates(citation.periodical or ""))
+
+
+def _periodical_edition(stated: str | None) -> Citation | None:
+    """The periodical a "Primeira edição: Labour Chronicle, …" line names, with its date; None for a book."""
     if not stated:
         return None
     first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]  # before "Republicado em …"

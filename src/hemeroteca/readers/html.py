@@ -234,10 +234,17 @@ def _holds_block(element: etree._Element) -> bool:
 
 
 def _prepare(root: etree._Element) -> None:
-    """Scripts go; line breaks become _LINE_BREAK; inline note markers stay readable as "[1]"."""
+    """Scripts go; line breaks become _LINE_BREAK; a partner's logo becomes its name; inline note markers stay
+    readable as "[1]"."""
     etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
     for br in root.iter("br"):
         br.tail = _LINE_BREAK + (br.tail or "")
+    for partner in root.iterfind(".//div[@class='colab']"):
+        # "Este texto foi uma contribuição da" names the partner only in its logo's alt text.
+        text = " ".join([_text(partner), *(img.get("alt", "") for img in partner.iter("img"))])
+        for child in list(partner):
+            partner.remove(child)
+        partner.text = text
     for sup in root.iter("sup"):
         if set(_classes(sup)) & _INLINE_NOTE_CLASSES:
             text = normalise_space(_text(sup))

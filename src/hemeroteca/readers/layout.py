@@ -15,7 +15,7 @@ import re
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
-from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice, last_updated_text
+from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice, last_updated_text, without_note_backlink
 from hemeroteca.fields.language import detect_language
 from hemeroteca.fields.persons import looks_like_person_name
 from hemeroteca.fields.quotes import attribution_from_lead_in, is_quoted_paragraph
@@ -118,7 +118,8 @@ def _strip_furniture(chunks: list[Chunk]) -> tuple[list[Chunk], list[str], list[
             date_text = last_updated_text(line)
             if date_text is not None:
                 is_added = line.casefold().startswith(("inclus", "incluído"))
-                (added if is_added else updated).append(date_text)
+                if any(ch.isdigit() for ch in date_text):  # not the template's "dd/mm/aaaa" left unfilled
+                    (added if is_added else updated).append(date_text)
             elif not is_navigation_line(line) or chunk.kind == "heading" and _PART_NUMBER.match(line) and len(chunk.lines) > 1:
                 lines.append(line)  # "Chapter 1<br/>The Economic Situation…" is one heading, not a link to chapter 1
         if not in_margin:
@@ -310,7 +311,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             continue
         text = chunk.text
         heading = chunk.kind == "heading"
-        if section is None and chunk.role != "note" and is_metadata_chunk(chunk) or chunk.role == "updated":
+        if section is None and chunk.role != "note" and is_metadata_chunk(chunk) or chunk.role in ("updated", "credits"):
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
             metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
@@ -333,6 +334,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             record.body.append(Block("heading" if heading else "paragraph", text))
         elif chunk.role == "note" or section == "notes":
             kind = "footnote" if chunk.anchor else "endnote"
+            text = without_note_backlink(text)
             record.notes.append(Note(kind=kind, text=text, anchor=chunk.anchor))
             record.body.append(Block("note", text))
         elif (

@@ -22,7 +22,7 @@ from hemeroteca.web.service import SEARCH_PAGE_SIZE
 
 CREDIT_LABELS = {
     "transcription": "Transcription", "markup": "Mark-up", "translation": "Translation",
-    "proofreading": "Proofreading", "editing": "Editing", "html": "HTML", "other": "Credit",
+    "proofreading": "Proofreading", "editing": "Editing", "html": "HTML", "contribution": "Contributed by", "other": "Credit",
 }
 
 Link = Callable[[str], str]
