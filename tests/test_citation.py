@@ -399,7 +399,7 @@ CASES = [
     (
         "Primeira edição: jornais Pravda e Izvéstia em 17 de dezembro de 1925.",
         Citation(
-            raw="jornais Pravda e Izvéstia em 17 de dezembro de 1925", periodical="jornais Pravda e Izvéstia",
+            raw="jornais Pravda e Izvéstia em 17 de dezembro de 1925", periodical="Pravda e Izvéstia",
             date=_date("17 de dezembro de 1925", "1925-12-17"),
         ),
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS
 from hemeroteca.readers.markdown import markdown_chunks, read_markdown
 
 
@@ -62,3 +63,74 @@ def test_a_citation_opening_with_the_author_and_a_gloss_names_the_periodical_aft
     assert record.title == "Socialism in France 1874-1896"
     assert record.source is not None
     assert (record.source.periodical, record.source.date and record.source.date.edtf, record.source.pages) == ("Nineteenth Century", "1897-09", "pp. 445–458")
+
+
+def test_a_block_quotation_loses_the_marker_of_every_line() -> None:
+    # mia-reader/_pages/archive/connolly/1898/09/britrus2.md
+    text = (
+        '> "India is regarded by its alien rulers as a huge human cattle farm to\n'
+        "> be worked solely in the interest of the dominant nation. Whatever is\n"
+        "> done for its vast internal resources, is done for the benefit of the\n"
+        "> Indian people, but primarily with a view to the dividends which the\n"
+        '> investing classes of England may draw from such development."\n'
+        "> **Limerick Leader**, July, 1897.\n"
+    )
+    chunks = markdown_chunks(text)
+    assert [c.kind for c in chunks] == ["quote"]
+    assert chunks[0].text == (
+        '"India is regarded by its alien rulers as a huge human cattle farm to be worked solely in the interest of the '
+        "dominant nation. Whatever is done for its vast internal resources, is done for the benefit of the Indian people, "
+        'but primarily with a view to the dividends which the investing classes of England may draw from such development." '
+        "Limerick Leader, July, 1897."
+    )
+    # mia-reader/_pages/archive/connolly/1908/07/polact.md: a bare ">" line parts two paragraphs of one quotation.
+    text = (
+        "> One Socialist party embracing all shades and conceptions of Socialist\n> political thought.\n>\n"
+        "> One Socialist Industrial organization drilling the working class for\n"
+        "> the supreme mission of their class -- the establishment of the\n> Worker's Republic.\n"
+    )
+    assert [(c.kind, c.text) for c in markdown_chunks(text)] == [
+        ("quote", "One Socialist party embracing all shades and conceptions of Socialist political thought."),
+        ("quote", "One Socialist Industrial organization drilling the working class for the supreme mission of their class -- "
+         "the establishment of the Worker's Republic."),
+    ]
+
+
+def test_a_superscript_note_marker_is_the_marker_alone() -> None:
+    # mia-reader/_pages/archive/plekhanov/1898/initial-phases.md
+    text = (
+        "that criticism has no fear of its own results, and has as little fear of\n"
+        "coming into conflict with the powers that be. ^[\\[1\\]](#n1)^\n"
+    )
+    assert markdown_chunks(text)[0].text == (
+        "that criticism has no fear of its own results, and has as little fear of coming into conflict with the powers that be. [1]"
+    )
+    # mia-reader/_pages/archive/lenin/works/1920/jun/05.md: the superscript inside the link
+    heading = "### For The Second Congress Of The Communist International[^\\[1\\]^](#fw01){#bk01}\n"
+    assert markdown_chunks(heading)[0].text == "For The Second Congress Of The Communist International[1]"
+
+
+def test_a_block_quotation_around_a_whole_page_is_read_as_the_page() -> None:
+    # mia-reader/_pages/archive/marx/works/sw/index.md: MIA's bordered margin, which pandoc made a block quotation
+    text = (
+        "> ::: border\n> \u00a0\n>\n> # Marx Engels Selected Works\n>\n> " + "-" * 72 + "\n>\n> \u00a0\n>\n"
+        "> ## Short List for beginners\n>\n> 1845: [Theses on Feuerbach](../1845/theses/theses)\\\n"
+        "> 1846: [\\[A Critique of\\] the German\n> Ideology](../1845/german-ideology/index)\\\n>\n> \u00a0\n> :::\n"
+    )
+    chunks = markdown_chunks(text)
+    assert [(c.kind, c.level, c.lines) for c in chunks] == [
+        ("heading", 1, ["Marx Engels Selected Works"]),
+        ("rule", 0, []),
+        ("heading", 2, ["Short List for beginners"]),
+        ("paragraph", 0, ["1845: Theses on Feuerbach", "1846: [A Critique of] the German Ideology"]),
+    ]
+
+
+def test_a_list_of_dated_works_is_text_and_a_lifetime_set_as_h1_is_no_title() -> None:
+    # The whole page: a breadcrumb, the archive's name, the lifetime set as h1, an epigraph, then 183 works with
+    # their dates, one of them "From Marx to Marxist-Humanism, 1969".
+    record = read_markdown((CORPUS / "mia-reader/_pages/archive/dunayevskaya/index.md").read_text(encoding="utf-8"))
+    assert record.title == "MIA: M.I.A. Library: Raya Dunayevskaya"
+    assert record.source is None
+    works = next(block.text for block in record.body if block.text.startswith("On the Resolution"))
+    assert "Marx to Marxist-Humanism, 1969" in works

@@ -159,12 +159,22 @@ def _precision(value: DateValue) -> int:
 def _periodical(line: str, first_part: int) -> str | None:
     segment = _FIRST_SEGMENT.match(line)
     end = min(first_part, segment.end() if segment else len(line))
-    # Quotes and Markdown emphasis left around the name ("*The Daily People,*") go too.
-    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip(" \"'“”‘’«»*_")
-    name = _GLOSS.sub("", name)
-    if _NOT_A_PERIODICAL.search(name) or _WEB_ADDRESS.search(name):
+    # Quotes, Markdown emphasis and dashes left around the name ("*The Daily People,*") go too.
+    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip(" \"'“”‘’«»*_-–—")
+    if _WEB_ADDRESS.search(name):
+        return None
+    name = _GLOSS.sub("", _from_first_capital(name)).lstrip("(.,;: ").rstrip(",;: ")
+    if _NOT_A_PERIODICAL.search(name):
         return None
     return name if any(ch.isupper() for ch in name) else None  # a name has a capital: "early 1885" names none
+
+
+def _from_first_capital(name: str) -> str:
+    """The name from its first capitalised word: "possivelmente no New Militant", "quinzenário O Comunista",
+    "inicialmente no jornal comunista L’Humanité" name New Militant, O Comunista, L’Humanité."""
+    words = name.split(" ")
+    first = next((index for index, word in enumerate(words) if any(ch.isupper() for ch in word)), 0)
+    return " ".join(words[first:])
 
 
 def _volume_number(printed: str) -> str | None:

@@ -19,6 +19,7 @@ from hemeroteca.record import Citation, Credit, DateValue
 # The extra field keeping a source line that named no periodical (a website) where the first edition's is the source.
 TRANSCRIBED_FROM_FIELD = "Transcribed from"
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
+_METADATA_MAX_LINES = 12
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
     r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute)\b",
@@ -180,8 +181,8 @@ def _bibliographic(chunk: Chunk) -> bool:
         return True
     if _citation_chunk(chunk) is not None:
         return True
-    if chunk.kind != "paragraph" or not chunk.lines or not any(_may_be_bibliographic(line) for line in chunk.lines):
-        return False
+    if chunk.kind != "paragraph" or not 0 < len(chunk.lines) <= _METADATA_MAX_LINES or not any(_may_be_bibliographic(line) for line in chunk.lines):
+        return False  # a long list of dated lines is a list of works, not an information block
     # Every line bibliographic; or, as in pandoc's copies of MIA's information block
     # ("**Workers' Republic**, 27 August 1898.\ Transcribed by …"), credit or labelled
     # lines with short citation lines among them.
@@ -209,17 +210,17 @@ def published_date(metadata: Metadata) -> DateValue | None:
 
 
 def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
-    """The source: the "Source:" line or the version transcribed, where it names a periodical or book; else the
-    periodical of first publication ("Primeira edição:"), the line that named none (a website) kept
-    as "Transcribed from"; else what there is. Without the article's own title or author where the line opens
+    """The source: the periodical issue of first publication ("Primeira edição: La Antorcha, n.º 298, …") where
+    the "Source:" line (or the version transcribed) names no issue but a website or a book, that line kept as
+    "Transcribed from"; else the source line, preferably one naming a periodical or book; else what there is. Without the article's own title or author where the line opens
     with them, dated by the publisher's line where it has no date."""
     stated = [citation for citation in (metadata.source, metadata.version_source) if citation is not None]
     named = next((citation for citation in stated if citation.periodical), None)
     first_edition = _periodical_edition(metadata.fields.get("published"))
     translated_from = metadata.fields.get("translation_source")
-    if named is None and stated and first_edition is not None and _names_an_issue(first_edition):
+    if stated and first_edition is not None and _names_an_issue(first_edition) and not (named and _names_an_issue(named)):
         metadata.extra.setdefault(TRANSCRIBED_FROM_FIELD, stated[0].raw)
-        stated = []
+        stated, named = [], None
     source = named or (stated[0] if stated else first_edition) or (parse_citation(translated_from) if translated_from else None)
     return _dated_by_publisher(_without_title(_without_author(source), title), metadata.fields.get("publisher"))
 

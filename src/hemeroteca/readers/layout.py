@@ -182,8 +182,8 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
         elif not (index == 0 and _is_title_line(chunks)):
             plain_since.append(chunk)
     end = after_metadata or after_headings
-    if end == 0 and not titled and chunks and chunks[0].kind == "paragraph" and len(chunks) > 1 and len(chunks[0].text) < 150:
-        end = 1  # a bare text with no <title>: its first short line is the title
+    if end == 0 and not titled and chunks and chunks[0].kind == "paragraph" and len(chunks[0].text) < 150:
+        end = 1  # a bare text with no <title>: its first short line is the title (on an empty index page, its only line)
     return end
 
 
@@ -225,7 +225,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
             plain.append(chunk)
     _demote_name_heading(plain)
     plain = _section_name_to_running_head(record, plain)
-    has_h1 = any(c.kind == "heading" and c.level == 1 for c in plain)
+    has_h1 = any(c.kind == "heading" and c.level == 1 and not is_lifetime(c.text) for c in plain)  # not a lifetime set as h1
     for position, chunk in enumerate(plain):
         text = split_glued_words(chunk.text) if chunk.kind == "paragraph" else chunk.text
         remaining = plain[position + 1 :]

@@ -2,8 +2,9 @@
 
 Pandoc keeps MIA's structure in Markdown syntax: `#` headings, `---` rules
 around the bibliographic block, `**bold**` periodical names, block quotations
-as grid tables, trailing `\\` line breaks, `{#id}` attributes. The reader turns
-that into Chunks with the same roles the HTML reader gives.
+as grid tables or `>` lines, `^…^` superscript note markers, trailing `\\` line
+breaks, `{#id}` attributes. The reader turns that into Chunks with the same
+roles the HTML reader gives.
 """
 
 from __future__ import annotations
@@ -37,11 +38,14 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _FENCE = re.compile(r"^\s*:::")
+# Pandoc's superscript, `^…^`, around MIA's note markers: "^[\[1\]](#n1)^". Inside it, spaces are escaped.
+_SUPERSCRIPT = re.compile(r"(?<!\\)\^((?:\\.|[^\s^\\])+)\^")
 _LEAD_EMPHASIS = re.compile(r"^\s*(\*\*|\*|__|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 def _inline(text: str) -> str:
     """Markdown inline syntax to plain text, keeping what a reader sees."""
+    text = _SUPERSCRIPT.sub(lambda match: match.group(1).replace("\\ ", " "), text)
     text = _IMAGE.sub("", text)
     text = _EMPTY_ANCHOR.sub("", text)
     for _ in range(2):  # links may nest inside emphasis and the other way round
@@ -80,19 +84,31 @@ def _paragraph(raw_lines: list[str]) -> Chunk | None:
     lines = [line for line in lines if line]
     if not lines:
         return None
-    quote = raw_lines[0].lstrip().startswith(">")
-    if quote:
-        lines = [normalise_space(line.lstrip("> ")) for line in lines]
     lead = _LEAD_EMPHASIS.match(raw)
-    chunk = Chunk("quote" if quote else "paragraph", lines, lead_emphasis=normalise_space(_inline(lead.group(2))) if lead else None)
+    chunk = Chunk("paragraph", lines, lead_emphasis=normalise_space(_inline(lead.group(2))) if lead else None)
     chunk.measure = lambda: (_link_share(raw), _is_italic(raw))
     chunk.anchor = anchor.group(1) if anchor else None
     return chunk
 
 
+def _block_quotation(lines: list[str]) -> list[Chunk]:
+    """A pandoc block quotation, given its lines without their ">" prefix.
+
+    One that holds block structure (fenced divs, headings, rules) is MIA's margin around
+    a whole page, not a quotation: its chunks stay what they are.
+    """
+    chunks = markdown_chunks("\n".join(lines))
+    if any(_FENCE.match(line) for line in lines) or any(chunk.kind in ("heading", "rule") for chunk in chunks):
+        return chunks
+    for chunk in chunks:
+        chunk.kind = "quote"
+    return chunks
+
+
 def markdown_chunks(text: str) -> list[Chunk]:
     chunks: list[Chunk] = []
     pending: list[str] = []
+    quoted: list[str] = []  # the lines of a block quotation, each without its "> "
     grid_rows: list[str] = []  # pandoc writes MIA's block quotations as one-cell grid tables
 
     def flush() -> None:
@@ -113,8 +129,16 @@ def markdown_chunks(text: str) -> list[Chunk]:
                 chunks.append(chunk)
         grid_rows.clear()
 
+    def close_quote() -> None:
+        if quoted:
+            chunks.extend(_block_quotation(quoted))
+            quoted.clear()
+
     in_grid = False
     for line in text.splitlines():
+        quote_line = line.startswith(">")
+        if not quote_line:
+            close_quote()
         if _GRID_BORDER.match(line):
             flush()
             in_grid = True
@@ -126,6 +150,10 @@ def markdown_chunks(text: str) -> list[Chunk]:
         if in_grid:
             close_grid()
             in_grid = False
+        if quote_line:
+            flush()
+            quoted.append(line[1:].removeprefix(" "))
+            continue
         heading = _HEADING.match(line)
         if heading:
             flush()
@@ -143,6 +171,7 @@ def markdown_chunks(text: str) -> list[Chunk]:
         else:
             pending.append(line)
     flush()
+    close_quote()
     close_grid()
     return chunks
 
