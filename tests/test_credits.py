@@ -82,3 +82,27 @@ def test_a_partner_that_gave_the_text_is_credited() -> None:
     assert parse_credit_sentences("Este texto foi uma contribuição da Revista Espaço Acadêmico") == [
         Credit(role="contribution", name="Revista Espaço Acadêmico")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # mia-reader/_pages/archive/plekhanov/1892/engels/index.html
+        (
+            "Corrected & marked by Einde O'Callaghan for the Marxists' Internet Archive.",
+            [Credit("proofreading", "Einde O'Callaghan", "Marxists' Internet Archive"), Credit("markup", "Einde O'Callaghan", "Marxists' Internet Archive")],
+        ),
+        # mia-reader/_pages/archive/plekhanov/1893/essays/index.html
+        ("Scan & OCR by Andy Blunden.", [Credit("transcription", "Andy Blunden")]),
+        ("Proofreading & mark-up by Einde O'Callaghan.", [Credit("proofreading", "Einde O'Callaghan"), Credit("markup", "Einde O'Callaghan")]),
+    ],
+)
+def test_credit_sentences_with_nouns_and_short_verbs(line: str, expected: list[Credit]) -> None:
+    assert parse_credit_sentences(line) == expected
+
+
+def test_the_archive_may_come_before_the_person() -> None:
+    # mia-reader/_pages/archive/plekhanov/1910/study-philosophy.md: "[Transcribed]{.info}: for the Marxist Internet Archive by Paul Flewers."
+    assert parse_credit_value(["transcription"], "for the Marxist Internet Archive by Paul Flewers.") == [
+        Credit("transcription", "Paul Flewers", "Marxist Internet Archive")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import CORPUS
 from hemeroteca.readers.markdown import markdown_chunks, read_markdown
+from hemeroteca.record import Block
 
 
 def test_a_signature_in_a_simple_table_is_its_own_paragraph_without_borders() -> None:
@@ -134,3 +135,12 @@ def test_a_list_of_dated_works_is_text_and_a_lifetime_set_as_h1_is_no_title() ->
     assert record.source is None
     works = next(block.text for block in record.body if block.text.startswith("On the Resolution"))
     assert "Marx to Marxist-Humanism, 1969" in works
+
+
+def test_the_progress_editions_editor_note_is_a_note() -> None:
+    # mia-reader/_pages/archive/plekhanov/1899/questionnaire.md, the page's head as it is
+    text = "\n".join((CORPUS / "mia-reader/_pages/archive/plekhanov/1899/questionnaire.md").read_text(encoding="utf-8").splitlines()[:40])
+    record = read_markdown(text)
+    assert [note.kind for note in record.notes] == ["editor"]
+    assert record.notes[0].text.startswith("Moscow Editor's Note: 'Plekhanov's reply")
+    assert record.body[0] == Block("note", record.notes[0].text)

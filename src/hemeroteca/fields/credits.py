@@ -23,11 +23,12 @@ _VERB_ROLES: tuple[tuple[str, str], ...] = (
     ("correct", "proofreading"),
     ("edit", "editing"),
     ("scan", "transcription"),
+    ("ocr", "transcription"),
     ("prepar", "markup"),
 )
 _VERBS = (
-    r"(?:transcribed|marked[ -]up|html[ -]mark[ -]?up|translated|proof-?read|corrected|edited|scanned|prepared"
-    r"|converted to html)"
+    r"(?:transcribed|marked(?:[ -]up)?|html[ -]mark[ -]?up|mark-?up|translated|proof-?read(?:ing)?|corrected|edited"
+    r"|scan(?:ned)?|ocr|prepared|converted to html)"
 )
 # "Transcribed by X for Y." and "Scanned and prepared for the Marxist Internet Archive by Paul Flewers."
 CREDIT_SENTENCE = re.compile(
@@ -48,6 +49,7 @@ _FOR = re.compile(
 _PEOPLE_SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\band\b|\be\b|\by\b)\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _REMARK = re.compile(r"\([^()]*\)")
+_ARCHIVE_FIRST = re.compile(r"^for\s+(?:the\s+)?(?P<archive>.+)$", re.IGNORECASE)
 _BY = re.compile(r"(?:^|\s)(?:by|por|par|von)\s+", re.IGNORECASE)
 _LANGUAGES = (
     r"german|russian|french|italian|spanish|english|polish|yiddish|chinese|portuguese|dutch|"
@@ -88,7 +90,9 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
     text = strip_trailing_period(_REMARK.sub("", text)).strip(" ,;")
     by = _BY.search(text)
     if by is not None:
-        text = text[by.end() :]
+        # "for the Marxist Internet Archive by Paul Flewers": the archive may come first.
+        archive_first = _ARCHIVE_FIRST.match(text[: by.start()])
+        text = text[by.end() :] + (f" for {archive_first.group('archive')}" if archive_first else "")
     paired = text.split("/")
     if len(roles) > 1 and len(paired) == len(roles):
         # MIA's "Transcription/Markup: Zodiac/Brian Baggins": one person for each role, in order.

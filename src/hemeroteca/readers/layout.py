@@ -37,8 +37,9 @@ _HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
 _SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
 _EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note
+# "Editor's Note", "Moscow Editor's Note" (the editors of the Progress edition), "Nota do editor".
 _EDITOR_NOTE = re.compile(
-    r"^(?:editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
+    r"^(?:(?:[A-Z][\w.]*\s+)?editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
     r"note\s+by\s+[A-Z][\w ]+$|"
     r"nota\s+(?:do|da|del|de\s+la)\s+(?:editor|edição|edicao|edición|redacción|redação|tradutor|traductor))\b",
     re.IGNORECASE,

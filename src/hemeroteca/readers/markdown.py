@@ -35,7 +35,7 @@ _EMPTY_ANCHOR = re.compile(r"\[\]\{#([^}\s]+)[^}]*\}")
 _SPAN_ATTRS = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
 _ATTRS = re.compile(r"\{[#.][^}]*\}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<@])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _FENCE = re.compile(r"^\s*:::")
 # Pandoc's superscript, `^…^`, around MIA's note markers: "^[\[1\]](#n1)^". Inside it, spaces are escaped.
