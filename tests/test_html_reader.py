@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS
 from hemeroteca.readers.html import read_html
 from hemeroteca.record import Block, Credit, DateValue
 
@@ -90,3 +91,18 @@ def test_a_notes_link_back_and_the_partners_logo_are_read_and_a_blank_date_is_dr
     assert record.body[-1] == Block("note", "(1) Trata-se de José Sarney.")
     assert Credit(role="contribution", name="Revista Espaço Acadêmico") in record.credits
     assert "Added" not in record.extra_fields
+
+
+def test_a_chapter_named_by_the_page_title_under_its_books_header() -> None:
+    # mia-reader/_pages/lenin/works/1914/granat/ch03.htm: the book's header, a rule, then the chapter's heading; the
+    # footer table's bar between cells is no note.
+    record = read_html((CORPUS / "mia-reader/_pages/lenin/works/1914/granat/ch03.htm").read_bytes(), encoding="utf-8")
+    assert (record.title, record.subtitle, record.running_head) == ("Marx’s Economic Doctrine", None, "Karl Marx")
+    assert record.extra_fields["Heading"] == "A Brief Biographical Sketch With an Exposition of Marxism"
+    assert record.body[0].text.startswith("“It is the ultimate aim of this work")
+    assert [note.text for note in record.notes] == [
+        "[1] The Theory of Marginal Utility—An economic theory that originated in the 1870s to counteract Marx’s theory of"
+        " value. According to this theory, the value of commodities are estimated by their usefulness and not the amount"
+        " of social labor expended on their production.—Ed.",
+        "[2] Quit-rent.—Ed.",
+    ]

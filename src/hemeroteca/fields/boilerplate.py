@@ -71,6 +71,8 @@ def is_navigation_line(line: str) -> bool:
         return True
     if len(line) > _NAV_LINE_MAX:
         return False
+    if "|" in line and not line.strip(" |\u00a0"):
+        return True  # the bar between two cells of a footer table
     folded = _fold(line)
     if not folded:
         return False

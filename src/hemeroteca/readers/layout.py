@@ -396,6 +396,36 @@ def _resolve_quoted(name: str | None) -> str | None:
     return entry.name if entry is not None else name
 
 
+def _chapter_named_by_page_title(record: Record, title_hint: str, metadata: Metadata) -> None:
+    """A book's chapter whose header is the book's ("Karl Marx" / "A Brief Biographical Sketch…") and whose
+    chapter heading follows it, last in the header or first in the text, named by the <title> ("Lenin's Karl
+    Marx: III: Marx's Economic Doctrine"): the chapter is the title, the book the running head."""
+    if record.title is None:
+        return
+    opens_text = bool(record.body) and record.body[0].kind == "heading"
+    chapter = record.body[0].text if opens_text else metadata.extra.get("Heading")
+    page_title, title = _comparable(title_hint), _comparable(record.title)
+    if chapter is None or not page_title.endswith(_comparable(chapter)) or page_title.startswith(title) or page_title.endswith(title):
+        return  # not "Study Guide for" / "Value, Price and Profit", a title set on two lines
+    if opens_text:
+        record.body.pop(0)
+    else:
+        del metadata.extra["Heading"]
+    book, deck = record.title, record.subtitle
+    record.title, record.subtitle = chapter, None
+    for part in (book, deck):
+        if part is None:
+            continue
+        if record.running_head is None:
+            record.running_head = part
+        else:
+            metadata.extra.setdefault("Heading", part)
+
+
+def _comparable(text: str) -> str:
+    return normalise_space(text).casefold().replace("’", "'").rstrip(" .")
+
+
 def _clean_title(title: str | None) -> str | None:
     """Drop note markers ("…Bonaparte[64]") and the brackets of an editor-supplied title."""
     if title is None:
@@ -447,6 +477,8 @@ def assemble(
     header_end = person_header if person_page else _header_length(chunks, titled=bool(title_hint))
     _fill_header(record, chunks[:header_end], metadata)
     _body_blocks(record, chunks[header_end:], metadata)
+    if title_hint:
+        _chapter_named_by_page_title(record, title_hint, metadata)
     record.dateline = record.dateline or closing_dateline(record.body)
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
     letter = _LETTER_TITLE.match(record.title or "")
