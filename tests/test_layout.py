@@ -18,6 +18,8 @@ from hemeroteca.readers.layout import assemble
         ("Victims of Stalinist Repression and Terror", False),
         ("Obras disponíveis", False),
         ("1908-1993", False),
+        ("Marx Engels Selected Works", False),  # mia-reader/_pages/marx/works/sw/index.htm: a work's name
+        ("Raya Dunayevskaya Archive", False),  # mia-reader/_pages/archive/dunayevskaya/index.md: an archive's
     ],
 )
 def test_a_name_is_a_few_capitalised_words(text: str, is_name: bool) -> None:

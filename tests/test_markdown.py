@@ -128,10 +128,10 @@ def test_a_block_quotation_around_a_whole_page_is_read_as_the_page() -> None:
 
 
 def test_a_list_of_dated_works_is_text_and_a_lifetime_set_as_h1_is_no_title() -> None:
-    # The whole page: a breadcrumb, the archive's name, the lifetime set as h1, an epigraph, then 183 works with
+    # The whole page: the site's breadcrumb, the archive's name, the lifetime set as h1, an epigraph, then 183 works with
     # their dates, one of them "From Marx to Marxist-Humanism, 1969".
     record = read_markdown((CORPUS / "mia-reader/_pages/archive/dunayevskaya/index.md").read_text(encoding="utf-8"))
-    assert record.title == "MIA: M.I.A. Library: Raya Dunayevskaya"
+    assert (record.title, record.running_head) == ("Raya Dunayevskaya Archive", "MIA: M.I.A. Library: Raya Dunayevskaya")
     assert record.source is None
     works = next(block.text for block in record.body if block.text.startswith("On the Resolution"))
     assert "Marx to Marxist-Humanism, 1969" in works

@@ -13,6 +13,11 @@ _BODY_WORDS = {
     "union", "união", "unión", "conselho", "consejo", "council", "central", "executive", "executivo", "ejecutivo",
     "federação", "federación", "federation", "associação", "asociación", "association", "edições", "ediciones",
 }
+# Words of a work's or an archive's name, never of a person's: "Marx Engels Selected Works", "Raya Dunayevskaya Archive".
+_WORK_WORDS = {
+    "works", "selected", "collected", "writings", "letters", "documents", "archive", "library", "index", "internet",
+    "obras", "escritos", "cartas", "documentos", "arquivo", "archivo", "biblioteca",
+}
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w’'.-]*|[A-ZÀ-ÞА-ЯЁ]\.)$")
 
 
@@ -26,5 +31,7 @@ def looks_like_person_name(text: str) -> bool:
     if text.rstrip().endswith(("?", "!", ":")):
         return False
     if len(tokens) > 5 and any(tok.casefold() in _BODY_WORDS for tok in named):
+        return False
+    if any(tok.casefold() in _WORK_WORDS for tok in named):
         return False
     return all(_NAME_TOKEN.match(tok) or tok in _PARTICLES for tok in tokens) and any(len(tok) > 2 for tok in tokens)

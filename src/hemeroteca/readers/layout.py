@@ -64,6 +64,8 @@ _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # Headings of a section the letter templates carry, filled in or left empty.
 # MIA's p.title line naming the author and year over the title ("Plekhanov 1898", "Paul Lafargue September 1897"),
 # which pandoc's conversions leave a bare paragraph.
+# The site's breadcrumb over a page's own title: "MIA: M.I.A. Library: Marx & Engels: Selected Works".
+_BREADCRUMB = re.compile(r"^(?:MIA|M\.I\.A\.|Marxists?[’']? Internet Archive)\s*:\s*\S")
 _ENDS_WITH_YEAR = re.compile(r"\s1\d{3}$")
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
@@ -189,13 +191,15 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
 
 
 def _is_title_line(chunks: list[Chunk]) -> bool:
-    """A page's first chunk, a short line straight over its title heading that ends with a year or names a
-    person: MIA's p.title ("Plekhanov 1898", "History and Class Consciousness Georg Lukács 1923") or author
-    line, as pandoc writes them."""
-    if len(chunks) < 2 or chunks[0].kind != "paragraph" or chunks[1].kind != "heading":
-        return False
+    """A page's first chunk, a short line straight over its title heading that ends with a year, is the site's
+    breadcrumb or names a person: MIA's p.title ("Plekhanov 1898", "MIA: M.I.A. Library: Marx & Engels: Selected
+    Works") or author line, as pandoc writes them."""
+    if len(chunks) < 2 or chunks[0].kind != "paragraph" or chunks[1].kind != "heading" or "|" in chunks[1].text:
+        return False  # not over a menu set as a heading ("Español | English")
     text = chunks[0].text
-    return len(text) <= _TITLE_LINE_MAX_CHARS and (_ENDS_WITH_YEAR.search(text) is not None or _person(text) is not None)
+    return len(text) <= _TITLE_LINE_MAX_CHARS and (
+        _ENDS_WITH_YEAR.search(text) is not None or _BREADCRUMB.match(text) is not None or _person(text) is not None
+    )
 
 
 def _name_and_year(text: str) -> Person | None:
@@ -237,7 +241,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
             record.dateline = unmarked.strip().strip("()[]").strip()
         elif has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None:
             record.title = text
-        elif record.title is None and position == 0 and remaining and _running_head(text):
+        elif record.title is None and position == 0 and remaining and (_running_head(text) or _BREADCRUMB.match(text)):
             record.running_head = record.running_head or text
         elif record.title is None and position == 0 and remaining and (named := _name_and_year(text)):
             record.running_head = record.running_head or text
