@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from edtf import parse_edtf
 
-from hemeroteca.fields.citation import first_date, parse_citation, roman_to_int
+from hemeroteca.fields.citation import first_date, int_to_roman, parse_citation, roman_to_int
 from hemeroteca.record import Citation, DateValue
 
 
@@ -474,3 +474,8 @@ def test_a_line_naming_no_periodical_gives_only_a_date() -> None:
 def test_the_first_date_of_a_line_is_not_its_issue_number() -> None:
     # maresalului.github.io/bensaid/1997/mes/90.htm
     assert first_date("Dossier (suplemento), Rouge, n° 1755, Paris, 1997.") == DateValue(raw="1997", edtf="1997")
+
+
+def test_int_to_roman_is_roman_to_int_reversed() -> None:
+    assert [int_to_roman(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
+    assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 4000))

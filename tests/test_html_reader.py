@@ -106,3 +106,26 @@ def test_a_chapter_named_by_the_page_title_under_its_books_header() -> None:
         " of social labor expended on their production.—Ed.",
         "[2] Quit-rent.—Ed.",
     ]
+
+
+def test_an_ordered_lists_items_keep_their_letters_and_numbers() -> None:
+    # maresalului.github.io/ruhle/1921/06/orientacao.htm (ol type="a" class="parentese") and
+    # maresalului.github.io/allende/1970/12/30.htm (an item whose text is in paragraphs), shortened.
+    page = """<html lang="pt"><body><h1>T</h1><p>4. As tarefas mais urgentes da A.A.U.-E. são:</p>
+<ol type="a" class="parentese">
+<li>destruição dos sindicatos e partidos políticos;</li>
+<li>união do proletariado revolucionário nas empresas;</li>
+</ol>
+<ol start="2">
+<li>
+<p>Estabelecer-se-ão taxas substancias inferiores à máxima, para certas atividades econômicas.</p>
+<p>Assim é como se verão favorecidos os pequenos industriais e artesãos.</p>
+</li>
+</ol></body></html>"""
+    assert [block.text for block in read_html(page).body] == [
+        "4. As tarefas mais urgentes da A.A.U.-E. são:",
+        "a) destruição dos sindicatos e partidos políticos;",
+        "b) união do proletariado revolucionário nas empresas;",
+        "2. Estabelecer-se-ão taxas substancias inferiores à máxima, para certas atividades econômicas.",
+        "Assim é como se verão favorecidos os pequenos industriais e artesãos.",
+    ]

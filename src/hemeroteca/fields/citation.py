@@ -45,6 +45,10 @@ _PARTS = re.compile(
 )
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_STEPS = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
 _DAY_PRECISION = 3  # see `_precision`
 # Up to the first comma outside brackets ("International Socialism (1st series)"),
 # or a sentence's end ("Anarchism and other Essays. Second Revised Edition"), not
@@ -101,6 +105,15 @@ def roman_to_int(text: str) -> int | None:
         value = _ROMAN_VALUES[ch]
         total += -value if value < _ROMAN_VALUES.get(following, 0) else value
     return total
+
+
+def int_to_roman(number: int) -> str:
+    """18 → "XVIII" (1 to 3999)."""
+    numeral = ""
+    for value, letters in _ROMAN_STEPS:
+        count, number = divmod(number, value)
+        numeral += letters * count
+    return numeral
 
 
 def _parts(line: str) -> tuple[re.Match[str] | None, re.Match[str] | None, re.Match[str] | None]:

@@ -12,6 +12,7 @@ from functools import cache
 
 from lxml import etree
 
+from hemeroteca.fields.citation import int_to_roman
 from hemeroteca.fields.language import normalise_language_tag
 from hemeroteca.fields.text import normalise_space
 from hemeroteca.readers.blocks import Chunk, Role
@@ -245,6 +246,8 @@ def _prepare(root: etree._Element) -> None:
         for child in list(partner):
             partner.remove(child)
         partner.text = text
+    for ordered in root.iter("ol"):
+        _number_items(ordered)
     for sup in root.iter("sup"):
         if set(_classes(sup)) & _INLINE_NOTE_CLASSES:
             text = normalise_space(_text(sup))
@@ -252,6 +255,35 @@ def _prepare(root: etree._Element) -> None:
                 for child in list(sup):
                     sup.remove(child)
                 sup.text = f"[{text}]"
+
+
+def _number_items(ordered: etree._Element) -> None:
+    """An ordered list's items keep the numbers or letters a browser draws before them ("a) destruição dos
+    sindicatos"): they are part of what the reader reads."""
+    try:
+        number = int(ordered.get("start", "1"))
+    except ValueError:
+        number = 1
+    kind = ordered.get("type", "1")
+    close = ")" if "parentese" in _classes(ordered) else "."
+    for item in ordered:
+        if item.tag != "li":
+            continue
+        holder = item  # the marker goes where the item's text starts: "<li><p>…" has it in the paragraph
+        while not (holder.text or "").strip() and len(holder) and holder[0].tag in _BLOCKS:
+            holder = holder[0]
+        holder.text = f"{_list_marker(number, kind)}{close} {holder.text or ''}"
+        number += 1
+
+
+def _list_marker(number: int, kind: str) -> str:
+    if kind in ("a", "A"):
+        letter = chr(ord("a") + (number - 1) % 26)
+        return letter if kind == "a" else letter.upper()
+    if kind in ("i", "I"):
+        numeral = int_to_roman(number)
+        return numeral.lower() if kind == "i" else numeral
+    return str(number)
 
 
 def _chapter_heading(root: etree._Element) -> etree._Element | None:
