@@ -1,25 +1,70 @@
-"""Who is quoted: the lead-in sentence before a block quotation names the speaker."""
+"""Who is quoted: the lead-in sentence before a block quotation names the speaker ("Comrade Trotsky writes:",
+"Diz o camarada Stálin:"), or the citation closing it does ("… (Lênin, Obras Completas, vol. XV).")."""
 
 from __future__ import annotations
 
 import re
 
-_LEAD_IN = re.compile(
-    r"(?:^|[.;!?]\s+)(?P<who>(?:[A-ZÀ-ÝА-Я][\w’'.-]*\s+){0,4}?[A-ZÀ-ÝА-Я][\w’'-]+)"
-    r"(?:\s*,\s*[^,]{1,60},)?\s+(?:writes|wrote|said|says|declares|declared|states|stated|explains|explained"
-    r"|puts it|observes|observed|remarks|remarked|escreve|escreveu|disse|afirma|escribe|escribió|dice|dijo)\b[^.]*:\s*$"
+# Verbs of saying and writing, in the archive's languages, as lead-ins use them.
+_SPEECH_VERBS = (
+    r"writes|wrote|says|said|declares|declared|states|stated|explains|explained|observes|observed|remarks|remarked"
+    r"|adds|added|continues|continued|replies|replied|answers|answered|asserts|asserted|insists|insisted|notes|noted"
+    r"|points out|pointed out|puts it|argues|argued|tells us|told us"
+    r"|escreve|escreveu|escrevia|diz|disse|dizia|afirma|afirmou|afirmava|declara|declarou|explica|explicou|observa"
+    r"|observou|acrescenta|acrescentou|responde|respondeu|ensina|ensinou|ensinava|assinala|assinalou|sublinha"
+    r"|sublinhou|prossegue|continua|continuou"
+    r"|escribe|escribió|escribía|dice|dijo|decía|afirmó|declaró|explicó|señala|señaló|agrega|agregó|añade|añadió"
+    r"|respondió|пишет|писал|говорит|говорил|сказал"
 )
-_HONORIFICS = re.compile(r"^(?:comrade|comrades|mr|mrs|dr|prof|professor|general|citizen|camarada|companheiro|señor|senhor)\.?\s+", re.IGNORECASE)
+# One to four capitalised words, with the particles of names between them: "Stálin", "Heinrich Brandler",
+# "Rosa de Luxemburgo".
+_NAME = r"[A-ZÀ-ÝА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|da|do|dos|del|von|van|der|la|le)\s+)?[A-ZÀ-ÝА-ЯЁ][\w’'.-]*){0,3}"
+# Case-insensitive, scoped: the name after them must still be capitalised.
+_VERB = rf"(?i:{_SPEECH_VERBS})"
+_TITLE = r"(?i:(?:(?:o|el|la|the|our|nosso|nuestro)\s+)?(?:(?:camarada|companheiro|compañero|comrade|presidente|president)\s+)?)"
+# "Comrade Trotsky writes:", "o camarada Stálin escreveu:", "Lênin afirmou:", "Heinrich Brandler escreveu:".
+_NAME_THEN_VERB = re.compile(rf"(?P<who>{_NAME})(?:\s*,\s*[^,]{{1,60}},)?\s+(?:(?:then|also|again|lhe|nos|ainda|también)\s+)?{_VERB}\b[^.:]*:$")
+# "Diz o camarada Stálin:", "escreveu Thalheimer:", "dijo el presidente Allende:".
+_VERB_THEN_NAME = re.compile(rf"\b{_VERB}\s+{_TITLE}(?P<who>{_NAME})[^.:]*:$")
+# The last sentence of a lead-in: after the last full stop followed by a space.
+_SENTENCE_START = re.compile(r".*[.;!?]\s+", re.DOTALL)
+# Capitalised words that name no one: pronouns, articles and adverbs opening a sentence ("Como dizia Marx:").
+_NOT_NAMES = {
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "then", "the", "a", "an", "and", "but",
+    "as", "so", "thus", "now", "here", "when", "later", "also", "however",
+    "ele", "ela", "eles", "elas", "nós", "isto", "este", "esta", "isso", "o", "os", "e", "mas", "aqui", "ali",
+    "como", "depois", "assim", "então", "entretanto", "porém", "contudo", "também", "hoje", "ainda", "quando", "mais",
+    "él", "ella", "ellos", "ellas", "nosotros", "esto", "el", "la", "los", "las", "y", "pero", "después", "así",
+    "entonces", "cuando",
+}
+_HONORIFICS = {
+    "comrade", "comrades", "mr", "mrs", "dr", "prof", "professor", "general", "citizen", "president",
+    "camarada", "companheiro", "presidente", "señor", "senhor",
+}
+# "(Lênin, Obras Completas, vol. XV)." and "(Marx, Crítica da Economia Política, prefacio)" closing a quotation.
+_CLOSING_CITATION = re.compile(r"\((?P<who>[A-ZÀ-ÝА-ЯЁ][\w’'. -]{1,40}?)(?:,[^()]{0,160})?\)\.?\s*$")
 QUOTE_MARKS = ("“", "\"", "«", "„", "‘")
 
 
 def attribution_from_lead_in(text: str) -> str | None:
-    """"Comrade Trotsky writes:" → "Trotsky"; None when no speaker is named."""
-    match = _LEAD_IN.search(text.strip())
-    if not match:
-        return None
-    who = _HONORIFICS.sub("", match.group("who").strip())
-    return who if who and who[0].isupper() else None
+    """"Comrade Trotsky writes:" → "Trotsky", "Diz o camarada Stálin:" → "Stálin"; None when no speaker is named."""
+    sentence = _SENTENCE_START.sub("", text.strip())
+    for pattern in (_NAME_THEN_VERB, _VERB_THEN_NAME):
+        match = pattern.search(sentence)
+        words = match.group("who").split() if match else []
+        while words and (words[0].casefold() in _NOT_NAMES or words[0].casefold().rstrip(".") in _HONORIFICS):
+            words.pop(0)  # "Then Lenin said:", "O Presidente Mao disse:"
+        if words and words[0][0].isupper():
+            return " ".join(words)
+    return None
+
+
+def cited_at_close(text: str) -> str | None:
+    """The name a quotation's closing citation opens with: "… (Lênin, Obras Completas, vol. XV)." → "Lênin".
+
+    Only a candidate: the caller keeps it when it names a known person, not a title ("(Obras, vol. 2)")."""
+    match = _CLOSING_CITATION.search(text.strip())
+    return match.group("who").strip() if match else None
 
 
 def is_quoted_paragraph(text: str) -> bool:

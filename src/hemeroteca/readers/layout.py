@@ -18,7 +18,7 @@ from hemeroteca.catalogue.names import clean_person_name
 from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice, last_updated_text, without_note_backlink
 from hemeroteca.fields.language import detect_language
 from hemeroteca.fields.persons import looks_like_person_name
-from hemeroteca.fields.quotes import attribution_from_lead_in, is_quoted_paragraph
+from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close, is_quoted_paragraph
 from hemeroteca.fields.text import normalise_space, split_glued_words, strip_trailing_period
 from hemeroteca.readers.bibliographic import Metadata, is_metadata_chunk, published_date, source_citation
 from hemeroteca.readers.blocks import Chunk
@@ -360,7 +360,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             previous = record.body[-1] if record.body else None
             lead_in = previous.text if previous is not None and previous.kind == "paragraph" else ""
             if chunk.kind == "quote" or (is_quoted_paragraph(text) and lead_in.rstrip().endswith(":")):
-                record.body.append(Block("quote", text, _resolve_quoted(attribution_from_lead_in(lead_in))))
+                record.body.append(Block("quote", text, _quoted(text, lead_in)))
             else:
                 seen_text = True
                 record.body.append(Block("paragraph", text))
@@ -389,15 +389,23 @@ def _is_verse(chunk: Chunk) -> bool:
     return len(lines) > 1 and lines[-1].endswith(("!", "?", ".", "…")) and any(line.endswith((",", ";")) for line in lines[:-1])
 
 
-def _resolve_quoted(name: str | None) -> str | None:
+def _quoted(quotation: str, lead_in: str) -> str | None:
+    """Who is quoted: whom the lead-in names ("Diz o camarada Stálin:"), else the person MIA's catalogue knows
+    that the closing citation names ("(Lênin, Obras Completas, vol. XV)"; not "(Ibidem, p. 272)")."""
+    named = attribution_from_lead_in(lead_in)
+    if named is not None:
+        return _catalogued_person(named) or named
+    cited = cited_at_close(quotation)
+    return _catalogued_person(cited) if cited is not None else None
+
+
+def _catalogued_person(name: str) -> str | None:
     """A surname the text gives ("Trotsky") becomes the catalogue's person when only one fits."""
-    if name is None:
-        return None
     catalogue = load_default_catalogue()
     entry = catalogue.match_author_loosely(name)
     if entry is None and " " not in name:
         entry = catalogue.match_author_by_surname(name)
-    return entry.name if entry is not None else name
+    return entry.name if entry is not None else None
 
 
 def _chapter_named_by_page_title(record: Record, title_hint: str, metadata: Metadata) -> None:
