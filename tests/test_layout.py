@@ -227,11 +227,16 @@ def test_every_heading_after_the_dateline_opens_the_text() -> None:
 
 
 def test_a_quotations_closing_citation_names_whom_the_catalogue_knows() -> None:
-    # maresalului.github.io/sachetta/1946/mes/trotskysmo.htm and maresalului.github.io/bukharin/1921/teoria/cap07.htm
+    # maresalului.github.io/sachetta/1946/mes/trotskysmo.htm (shortened, its lead-in left out) and a quotation of
+    # maresalului.github.io/bukharin/1921/teoria/cap07.htm
     chunks = [
-        _heading("O trotskysmo", 1),
-        Chunk("paragraph", ["A revolução alemã não veio e a Rússia soviética teve de sustentar sozinha o peso da luta. " * 3]),
+        _heading("O Trotskismo", 1),
+        Chunk("paragraph", [
+            "Permita-me a assistência que eu recorra ainda a mais algumas citações do fundador do primeiro estado soviético,"
+            " pois delas ressaltará com toda evidencia o sentido internacionalista que Lênin dava à revolução russa em"
+            " contraposição as concepções de socialismo nacional que lhe foi imprimida por aquele"
+        ]),
         Chunk("quote", ["A situação presente é apenas de adiamento de guerra. (Lênin, Obras Completas, vol. XVII)."]),
-        Chunk("quote", ["“O sentimento que a sua majestade sobre a nossa terra é semelhante aquele que inspira o deus Min” (Ibidem, p. 272)."]),
+        Chunk("quote", ['"… o medo que se experimenta diante de sua majestade sobre a nossa terra é semelhante aquele que inspira o deus Min" (Ibidem, p. 272).']),
     ]
     assert [block.attribution for block in assemble(chunks).body] == [None, "Vladimir Ilyich Lenin", None]
