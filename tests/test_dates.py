@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from edtf import parse_edtf
 
-from hemeroteca.fields.dates import iter_date_spans, parse_date
+from hemeroteca.fields.dates import edtf_in_words, iter_date_spans, parse_date
 from hemeroteca.fields.text import normalise_space
 from hemeroteca.record import DateValue
 
@@ -269,3 +269,12 @@ def test_iter_date_spans_finds_every_date() -> None:
     # mia-reader/_pages/archive/plekhanov/1905/10/internationalism.md
     line = "Source: Social Democrat, 1905, Vol. 9. no. 10, 15 Oct 1905, p.607;"
     assert [(start, value.edtf) for start, value in iter_date_spans(line)] == [(25, "1905"), (47, "1905-10-15")]
+
+
+@pytest.mark.parametrize(
+    ("edtf", "words"),
+    [("1936-02-15", "15 February 1936"), ("1936-02", "February 1936"), ("1936", "1936"), ("1936-21", None), ("1934/1935", None), ("1936?", None)],
+)
+def test_an_issue_date_in_words(edtf: str, words: str | None) -> None:
+    # The same issue cited from an English and a Portuguese page ("15 de fevereiro de 1936") shows one label.
+    assert edtf_in_words(edtf) == words

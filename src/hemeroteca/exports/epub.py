@@ -345,7 +345,7 @@ def _issue_label(issue: IssueSummary | None) -> str:
         f"Vol. {issue.volume_raw or issue.volume}" if issue.volume else "",
         f"No. {issue.number}" if issue.number else "",
     ) if part)
-    return xml_text(", ".join(part for part in (numbering, issue.date_raw) if part) or "Undated issue")
+    return xml_text(", ".join(part for part in (numbering, issue.date_label) if part) or "Undated issue")
 
 
 # The cover

@@ -80,8 +80,8 @@ def _issue_title(issue: IssueSummary, periodical: str) -> str:
         parts.append(f"Vol. {issue.volume_raw or issue.volume}")
     if issue.number:
         parts.append(f"No. {issue.number}")
-    if issue.date_raw:
-        parts.append(issue.date_raw)
+    if issue.date_label:
+        parts.append(issue.date_label)
     return ", ".join(parts)
 
 

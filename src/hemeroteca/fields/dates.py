@@ -347,3 +347,23 @@ def _format(point: _Point, qualifier: str) -> str:
     if day is not None:
         text += f"-{day:02d}"
     return text + qualifier
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_PLAIN_EDTF = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d{2}))?)?$")
+
+
+def edtf_in_words(edtf: str) -> str | None:
+    """"1936-02-15" → "15 February 1936", "1936-02" → "February 1936", "1936" → "1936"; None for what is not a
+    plain day, month or year (ranges, seasons, uncertain dates), which are best shown as printed."""
+    match = _PLAIN_EDTF.match(edtf)
+    if match is None:
+        return None
+    year, month, day = match.group("year"), match.group("month"), match.group("day")
+    if month is None:
+        return year
+    words = f"{_MONTH_NAMES[int(month) - 1]} {year}"
+    return f"{int(day)} {words}" if day else words

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from hemeroteca.fields.dates import edtf_in_words
 from hemeroteca.search.query import fold
 
 RunSql = Callable[[str, Sequence[Any]], list[dict[str, Any]]]
@@ -44,6 +45,11 @@ class IssueSummary:
     date: str  # EDTF; "" when unknown
     date_raw: str
     documents: int
+
+    @property
+    def date_label(self) -> str:
+        """The issue's date in words, the same whichever page (in whichever language) cited it first; else as printed."""
+        return edtf_in_words(self.date) or self.date_raw if self.date else self.date_raw
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ class Archive:
 
     @staticmethod
     def _issue(issue: IssueSummary, same_date: list[IssueSummary]) -> dict[str, Any]:
-        return asdict(issue) | {"url": permalinks.issue_path(issue, same_date)}
+        return asdict(issue) | {"date_label": issue.date_label, "url": permalinks.issue_path(issue, same_date)}
 
     def _same_date(self, issue: IssueSummary) -> list[IssueSummary]:
         # An undated issue's prefix is "": every issue of the periodical, among which the undated ones.
