@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import CORPUS
+from hemeroteca.readers import read_document
 from hemeroteca.readers.html import read_html
 from hemeroteca.record import Block, Credit, DateValue
 
@@ -96,7 +97,8 @@ def test_a_notes_link_back_and_the_partners_logo_are_read_and_a_blank_date_is_dr
 def test_a_chapter_named_by_the_page_title_under_its_books_header() -> None:
     # mia-reader/_pages/lenin/works/1914/granat/ch03.htm: the book's header, a rule, then the chapter's heading; the
     # footer table's bar between cells is no note.
-    record = read_html((CORPUS / "mia-reader/_pages/lenin/works/1914/granat/ch03.htm").read_bytes(), encoding="utf-8")
+    page = CORPUS / "mia-reader/_pages/lenin/works/1914/granat/ch03.htm"
+    record, _, _ = read_document(page, page.read_bytes())
     assert (record.title, record.subtitle, record.running_head) == ("Marx’s Economic Doctrine", None, "Karl Marx")
     assert record.extra_fields["Heading"] == "A Brief Biographical Sketch With an Exposition of Marxism"
     assert record.body[0].text.startswith("“It is the ultimate aim of this work")
@@ -129,3 +131,12 @@ def test_an_ordered_lists_items_keep_their_letters_and_numbers() -> None:
         "2. Estabelecer-se-ão taxas substancias inferiores à máxima, para certas atividades econômicas.",
         "Assim é como se verão favorecidos os pequenos industriais e artesãos.",
     ]
+
+
+def test_the_spanish_sections_layout_cells_hold_text_not_notes() -> None:
+    # www.marxists.org/espanol/indice.htm: the page laid out in td.note cells, its title framed by dashes
+    page = CORPUS / "www.marxists.org/espanol/indice.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.title == "Biblioteca General"
+    assert record.notes == []
+    assert any(block.kind == "paragraph" for block in record.body)

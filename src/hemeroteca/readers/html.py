@@ -86,6 +86,8 @@ def _role_of(element: etree._Element, classes: list[str], inherited: Role | None
         role = _CLASS_ROLES.get(name)
         if role == "running_head" and element.tag in _HEADINGS:
             continue  # h3.title is a title; p.title is the running head
+        if role == "note" and element.tag in ("td", "table"):
+            continue  # the Spanish section's layout cells (td.note) hold whole pages, not notes
         if role is not None:
             return role
     return _TAG_ROLES.get(element.tag, inherited) if isinstance(element.tag, str) else inherited

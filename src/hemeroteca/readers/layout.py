@@ -58,6 +58,7 @@ _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
 # A heading that goes on with the title's sentence: "Inaugural Address" / "of the International Working Men’s Association".
 _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
+_DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
@@ -439,10 +440,11 @@ def _comparable(text: str) -> str:
 
 
 def _clean_title(title: str | None) -> str | None:
-    """Drop note markers ("…Bonaparte[64]") and the brackets of an editor-supplied title."""
+    """Drop note markers ("…Bonaparte[64]"), dashes framing it ("—— Biblioteca General ——") and the brackets of
+    an editor-supplied title."""
     if title is None:
         return None
-    title = _TITLE_NOTE_MARKER.sub("", title).strip()
+    title = _DASH_FRAME.sub(r"\g<title>", _TITLE_NOTE_MARKER.sub("", title)).strip()
     if title.startswith("[") and title.endswith("]") and "[" not in title[1:-1]:
         title = title[1:-1].strip()
     return title or None
