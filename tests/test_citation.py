@@ -479,3 +479,13 @@ def test_the_first_date_of_a_line_is_not_its_issue_number() -> None:
 def test_int_to_roman_is_roman_to_int_reversed() -> None:
     assert [int_to_roman(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
     assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 4000))
+
+
+def test_the_parts_of_a_chained_source_are_the_first_ones() -> None:
+    # maresalului.github.io/tragtenberg/1991/mes/40.htm: the magazine took the talk from a book, whose pages these are
+    citation = parse_citation(
+        "Fonte: revista Espaço Acadêmico, n.º 9, fev/2002, a partir de Loureiro, Isabel Maria; Vigevani, Tullo. (Orgs.) Rosa"
+        " Luxemburg: a recusa da alienação. São Paulo: Editora da UNESP, 1991, pp. 37–47."
+    )
+    assert (citation.periodical, citation.number, citation.date, citation.pages) == ("Espaço Acadêmico", "9", DateValue("fev/2002", "2002-02"), None)
+    assert citation.raw.endswith("1991, pp. 37–47")

@@ -104,6 +104,11 @@ KNOWN_GAPS = {
     "08-inaugural-address": "the h2 '“The First International”' is a popular name, not a deck; the page names its author"
     " only as meta 'Marx and Engels' (the Address is Marx's by history, not by the page)",
     "33-pt-old-template-landing": "old table-layout template: author only in a table cell, menus in cells",
+    "41-plekhanov-md-book-citation": "the publication year (1900) is stated only in the prose of the Moscow editor's note"
+    " ('appeared in Geneva in 1900')",
+    "44-pt-tragtenberg-partner-credit": "the year under the author (1991) is that of the book the magazine reprinted from"
+    " ('a partir de …, 1991'), read as the date of writing; the talk is older (its note names President Sarney)",
+    "45-es-section-index-td-note": "an index laid out in table cells: its first section's heading is taken for a deck",
 }
 
 

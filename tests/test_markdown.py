@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import CORPUS
 from hemeroteca.readers.markdown import markdown_chunks, read_markdown
-from hemeroteca.record import Block
+from hemeroteca.record import Block, DateValue
 
 
 def test_a_signature_in_a_simple_table_is_its_own_paragraph_without_borders() -> None:
@@ -34,6 +34,7 @@ def test_the_author_and_year_line_over_the_title_is_the_running_head() -> None:
     )
     record = read_markdown(text)
     assert (record.title, record.subtitle, record.running_head) == ("Conrad Schmidt Versus Karl Marx and Frederick Engels", None, "Plekhanov 1898")
+    assert record.written == DateValue("1898", "1898")  # the year MIA files the work under
     assert [(a.name, a.printed_as) for a in record.authors] == [("Georg Plekhanov", "Plekhanov")]
     # The citation opens with the author: the book comes after the name.
     assert record.source is not None

@@ -71,6 +71,9 @@ _NOT_A_PERIODICAL = re.compile(
 # "O Comuneiro - http://www.ocomuneiro.com/": the address is not part of the name; a name that is an address
 # ("marxismocritico.files.wordpress.com/…") names no periodical.
 _URL = re.compile(r"\s*[-–—]?\s*(?:https?://|www\.)\S*")
+# "revista Espaço Acadêmico, n.º 9, fev/2002, a partir de Loureiro, … Editora da UNESP, 1991, pp. 37–47": the source
+# it was taken from follows.
+_CHAINED = re.compile(r",?\s+(?:a partir d[aoe]s?|tomad[oa] de|based on|reprinted from|taken from)\s+", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|br|pdf|html?)\b", re.IGNORECASE)
 _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
 
@@ -78,9 +81,10 @@ _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|
 def parse_citation(text: str) -> Citation:
     """Split a source citation; fields not found are None, and `raw` keeps the cleaned line."""
     line = strip_trailing_period(_LABEL.sub("", normalise_space(text)).rstrip(" ;,"))
-    volume, number, pages = _parts(line)
+    cited = _CHAINED.split(line, maxsplit=1)[0]  # the parts are this source's, not those of the one it came from
+    volume, number, pages = _parts(cited)
     found = [m for m in (volume, number, pages) if m is not None]
-    date, date_start = _best_date(line, found)
+    date, date_start = _best_date(cited, found)
     if not found and date is None:
         return Citation(raw=line)
     starts = [m.start() for m in found] + ([date_start] if date is not None else [])

@@ -46,6 +46,8 @@ class Metadata:
     version_source: Citation | None = None  # "This version from …": the text transcribed
     license: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # The year a running head files the work under ("Plekhanov 1898"): its dateline when the page gives none.
+    filed_under: str | None = None
 
     def take_chunk(self, chunk: Chunk, *, in_information_block: bool) -> None:
         citation = _citation_chunk(chunk)

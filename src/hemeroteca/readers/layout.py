@@ -203,17 +203,19 @@ def _is_title_line(chunks: list[Chunk]) -> bool:
     )
 
 
-def _name_and_year(text: str) -> Person | None:
-    """The author a running head such as "Plekhanov 1898" or "Paul Lafargue September 1897" names, if MIA's
-    catalogue knows them."""
+def _name_and_year(text: str) -> tuple[Person, str] | None:
+    """The author and the year a running head such as "Plekhanov 1898" or "Paul Lafargue September 1897" names,
+    if MIA's catalogue knows the person."""
     if not _ENDS_WITH_YEAR.search(text) or any(ch.isdigit() for ch in text[:-4]):
         return None
     words = text.split()
     month_and_year = len(words) > 2 and date_alone(" ".join(words[-2:])) is not None
-    name = " ".join(words[: -2 if month_and_year else -1]).rstrip(",")
+    name, date = " ".join(words[: -2 if month_and_year else -1]).rstrip(","), " ".join(words[-2 if month_and_year else -1 :])
     catalogue = load_default_catalogue()
     entry = catalogue.match_author_loosely(name) if " " in name else catalogue.match_author_by_surname(name)
-    return Person(name=entry.name, printed_as=name if name != entry.name else None) if entry else None
+    if entry is None:
+        return None
+    return Person(name=entry.name, printed_as=name if name != entry.name else None), date
 
 
 def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> None:
@@ -245,8 +247,10 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         elif record.title is None and position == 0 and remaining and (_running_head(text) or _BREADCRUMB.match(text)):
             record.running_head = record.running_head or text
         elif record.title is None and position == 0 and remaining and (named := _name_and_year(text)):
+            person, year = named
             record.running_head = record.running_head or text
-            record.authors = record.authors or [named]
+            record.authors = record.authors or [person]
+            metadata.filed_under = year  # MIA files a work under the year it was written
         elif not record.authors and chunk.level != 1 and _is_author_line(record, chunk, text, has_h1, bool(remaining)):
             record.authors.extend(_people(text))
         elif record.title is None and not has_h1:
@@ -493,7 +497,7 @@ def assemble(
     _body_blocks(record, chunks[header_end:], metadata)
     if title_hint:
         _chapter_named_by_page_title(record, title_hint, metadata)
-    record.dateline = record.dateline or closing_dateline(record.body)
+    record.dateline = record.dateline or closing_dateline(record.body) or metadata.filed_under
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
     letter = _LETTER_TITLE.match(record.title or "")
     if letter and not record.authors:
