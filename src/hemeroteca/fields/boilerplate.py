@@ -46,6 +46,7 @@ _NOTE_BACKLINK = re.compile(
     r"\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+_NOTE_BACKLINK_TAIL = 40
 _SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
 LAST_UPDATED = re.compile(
     r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
@@ -101,4 +102,6 @@ def last_updated_text(line: str) -> str | None:
 
 def without_note_backlink(text: str) -> str:
     """A note's text without the link back to its marker ("(1) Trata-se de José Sarney. (retornar ao texto)")."""
-    return _NOTE_BACKLINK.sub("", text)
+    # The link closes the note: only its last characters are looked at, whatever the note's length.
+    match = _NOTE_BACKLINK.search(text, max(0, len(text) - _NOTE_BACKLINK_TAIL))
+    return text[: match.start()] if match else text

@@ -22,12 +22,15 @@ _NAME = r"[A-ZÀ-ÝА-ЯЁ][\w’'.-]*(?:\s+(?:(?:de|da|do|dos|del|von|van|der|l
 # Case-insensitive, scoped: the name after them must still be capitalised.
 _VERB = rf"(?i:{_SPEECH_VERBS})"
 _TITLE = r"(?i:(?:(?:o|el|la|the|our|nosso|nuestro)\s+)?(?:(?:camarada|companheiro|compañero|comrade|presidente|president)\s+)?)"
+# The verb is found first (one pass), then the name beside it: scanning for a name at every capital is slow.
+_VERB_AT = re.compile(rf"\b{_VERB}\b")
 # "Comrade Trotsky writes:", "o camarada Stálin escreveu:", "Lênin afirmou:", "Heinrich Brandler escreveu:".
-_NAME_THEN_VERB = re.compile(rf"(?P<who>{_NAME})(?:\s*,\s*[^,]{{1,60}},)?\s+(?:(?:then|also|again|lhe|nos|ainda|también)\s+)?{_VERB}\b[^.:]*:$")
+_NAME_BEFORE = re.compile(rf"(?P<who>{_NAME})(?:\s*,\s*[^,]{{1,60}},)?\s+(?:(?:then|also|again|lhe|nos|ainda|también)\s+)?$")
 # "Diz o camarada Stálin:", "escreveu Thalheimer:", "dijo el presidente Allende:".
-_VERB_THEN_NAME = re.compile(rf"\b{_VERB}\s+{_TITLE}(?P<who>{_NAME})[^.:]*:$")
-# The last sentence of a lead-in: after the last full stop followed by a space.
-_SENTENCE_START = re.compile(r".*[.;!?]\s+", re.DOTALL)
+_NAME_AFTER = re.compile(rf"\s+{_TITLE}(?P<who>{_NAME})")
+# The last sentence of a lead-in: after the last full stop followed by a space, within its last characters.
+_LEAD_IN_TAIL = 600
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+")
 # Capitalised words that name no one: pronouns, articles and adverbs opening a sentence ("Como dizia Marx:").
 _NOT_NAMES = {
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "then", "the", "a", "an", "and", "but",
@@ -48,14 +51,19 @@ QUOTE_MARKS = ("“", "\"", "«", "„", "‘")
 
 def attribution_from_lead_in(text: str) -> str | None:
     """"Comrade Trotsky writes:" → "Trotsky", "Diz o camarada Stálin:" → "Stálin"; None when no speaker is named."""
-    sentence = _SENTENCE_START.sub("", text.strip())
-    for pattern in (_NAME_THEN_VERB, _VERB_THEN_NAME):
-        match = pattern.search(sentence)
-        words = match.group("who").split() if match else []
-        while words and (words[0].casefold() in _NOT_NAMES or words[0].casefold().rstrip(".") in _HONORIFICS):
-            words.pop(0)  # "Then Lenin said:", "O Presidente Mao disse:"
-        if words and words[0][0].isupper():
-            return " ".join(words)
+    text = text.rstrip()
+    if not text.endswith(":"):
+        return None
+    sentence = _SENTENCE_BREAK.split(text[-_LEAD_IN_TAIL:])[-1]
+    for verb in reversed(list(_VERB_AT.finditer(sentence))):  # the verb nearest the colon introduces the quotation
+        if ":" in sentence[verb.end() : -1]:
+            continue  # what the verb introduces must be the quotation
+        for match in (_NAME_BEFORE.search(sentence, 0, verb.start()), _NAME_AFTER.match(sentence, verb.end())):
+            words = match.group("who").split() if match else []
+            while words and (words[0].casefold() in _NOT_NAMES or words[0].casefold().rstrip(".") in _HONORIFICS):
+                words.pop(0)  # "Then Lenin said:", "O Presidente Mao disse:"
+            if words and words[0][0].isupper():
+                return " ".join(words)
     return None
 
 

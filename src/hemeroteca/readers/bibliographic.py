@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.fields.citation import first_date, parse_citation
@@ -214,15 +215,17 @@ def published_date(metadata: Metadata) -> DateValue | None:
 def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
     """The source: the periodical issue of first publication ("Primeira edição: La Antorcha, n.º 298, …") where
     the "Source:" line (or the version transcribed) names no issue but a website or a book, that line kept as
-    "Transcribed from"; else the source line, preferably one naming a periodical or book; else what there is. Without the article's own title or author where the line opens
-    with them, dated by the publisher's line where it has no date."""
+    "Transcribed from"; else the source line, preferably one naming a periodical or book; else what there is.
+    Without the article's own title or author where the line opens with them, dated by the publisher's line
+    where it has no date."""
     stated = [citation for citation in (metadata.source, metadata.version_source) if citation is not None]
     named = next((citation for citation in stated if citation.periodical), None)
-    first_edition = _periodical_edition(metadata.fields.get("published"))
-    translated_from = metadata.fields.get("translation_source")
-    if stated and first_edition is not None and _names_an_issue(first_edition) and not (named and _names_an_issue(named)):
+    # Only a line naming no issue may yield to the first edition (read only then: most pages need not).
+    first_edition = None if named and _names_an_issue(named) else _periodical_edition(metadata.fields.get("published"))
+    if stated and first_edition is not None and _names_an_issue(first_edition):
         metadata.extra.setdefault(TRANSCRIBED_FROM_FIELD, stated[0].raw)
         stated, named = [], None
+    translated_from = metadata.fields.get("translation_source")
     source = named or (stated[0] if stated else first_edition) or (parse_citation(translated_from) if translated_from else None)
     return _dated_by_publisher(_without_title(_without_author(source), title), metadata.fields.get("publisher"))
 
@@ -231,12 +234,16 @@ def _without_author(source: Citation | None) -> Citation | None:
     """"Georgi Plekhanov, Selected Philosophical Works, Volume 2 (…)": a citation may open with the author, whom
     MIA's catalogue knows as a person and not as a periodical; the book or periodical comes after, and a gloss
     opening what is left ("(trans. Aveling)") goes with the name."""
-    if source is None or not source.periodical:
-        return source
-    catalogue = load_default_catalogue()
-    if catalogue.match_author_loosely(source.periodical) is None or catalogue.periodical_candidates(source.periodical):
+    if source is None or not source.periodical or not _names_a_person_only(source.periodical):
         return source
     return _after_opening(source, source.periodical)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_person_only(name: str) -> bool:
+    """MIA's catalogue knows `name` as a person and not as a periodical (the same names recur page after page)."""
+    catalogue = load_default_catalogue()
+    return catalogue.match_author_loosely(name) is not None and not catalogue.periodical_candidates(name)
 
 
 def _after_opening(source: Citation, opening: str) -> Citation:
@@ -269,7 +276,12 @@ def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citat
 def _names_an_issue(citation: Citation) -> bool:
     """A periodical's issue, by its number or volume or a title MIA's catalogue knows ("La Antorcha, n.º 298"),
     not a place or a book ("Irkutsk, 7 de novembro de 1860")."""
-    return bool(citation.number or citation.volume or load_default_catalogue().periodical_candidates(citation.periodical or ""))
+    return bool(citation.number or citation.volume or _catalogued_periodical(citation.periodical or ""))
+
+
+@lru_cache(maxsize=4096)
+def _catalogued_periodical(name: str) -> bool:
+    return bool(load_default_catalogue().periodical_candidates(name))
 
 
 def _periodical_edition(stated: str | None) -> Citation | None:
