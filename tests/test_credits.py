@@ -95,9 +95,14 @@ def test_a_partner_that_gave_the_text_is_credited() -> None:
         # mia-reader/_pages/archive/plekhanov/1893/essays/index.html
         ("Scan & OCR by Andy Blunden.", [Credit("transcription", "Andy Blunden")]),
         ("Proofreading & mark-up by Einde O'Callaghan.", [Credit("proofreading", "Einde O'Callaghan"), Credit("markup", "Einde O'Callaghan")]),
+        # mia-reader/_pages/archive/connolly/1899/05/resurgam.md and plekhanov/1898/10/what.md: no "by", a language
+        ("Transcribed Aindrias Ó Cathasaigh.", [Credit("transcription", "Aindrias Ó Cathasaigh")]),
+        ("Translated from Russian by Julius Katzer.", [Credit("translation", "Julius Katzer")]),
+        # mia-reader/_pages/archive/lafargue/1895/xx/chinojap.md: a source, not a person
+        ("Translated from La Petite République.", None),
     ],
 )
-def test_credit_sentences_with_nouns_and_short_verbs(line: str, expected: list[Credit]) -> None:
+def test_credit_sentences_with_nouns_and_short_verbs(line: str, expected: list[Credit] | None) -> None:
     assert parse_credit_sentences(line) == expected
 
 

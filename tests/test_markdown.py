@@ -145,3 +145,18 @@ def test_the_progress_editions_editor_note_is_a_note() -> None:
     assert [note.kind for note in record.notes] == ["editor"]
     assert record.notes[0].text.startswith("Moscow Editor's Note: 'Plekhanov's reply")
     assert record.body[0] == Block("note", record.notes[0].text)
+
+
+def test_an_information_block_with_a_translation_source_and_thanks() -> None:
+    # mia-reader/_pages/archive/lafargue/1895/xx/chinojap.md's head and block (the link around the marker's name left
+    # out), with the line that closes the block of lafargue/1890/09/athena.md, "Thanks to Fritz Keller."
+    record = read_markdown(
+        "## Paul Lafargue\n\n# The Chino-Japanese War\n\n### (1895)\n\n" + "-" * 72 + "\n\n"
+        "From **Justice**, 1 June 1895.\\\nTranslated from **La Petite République**.\\\nTranscribed by Adam Buick.\\\n"
+        "Marked up by Einde O'Callaghan for the Marxists' Internet Archive.\\\nThanks to Fritz Keller.\n\n" + "-" * 72 + "\n\n"
+        + "\n".join((CORPUS / "mia-reader/_pages/archive/lafargue/1895/xx/chinojap.md").read_text(encoding="utf-8").splitlines()[26:40])
+    )
+    assert record.source is not None and (record.source.periodical, record.published) == ("Justice", DateValue("1 June 1895", "1895-06-01"))
+    assert [(c.role, c.name) for c in record.credits] == [("transcription", "Adam Buick"), ("markup", "Einde O'Callaghan")]
+    assert record.extra_fields["Thanks"] == "Thanks to Fritz Keller."
+    assert not any("Petite République" in block.text for block in record.body)

@@ -30,10 +30,16 @@ _VERBS = (
     r"(?:transcribed|marked(?:[ -]up)?|html[ -]mark[ -]?up|mark-?up|translated|proof-?read(?:ing)?|corrected|edited"
     r"|scan(?:ned)?|ocr|prepared|converted to html)"
 )
-# "Transcribed by X for Y." and "Scanned and prepared for the Marxist Internet Archive by Paul Flewers."
+_LANGUAGES = (
+    r"german|russian|french|italian|spanish|english|polish|yiddish|chinese|portuguese|dutch|"
+    r"alemão|alemao|russo|francês|frances|inglês|ingles|italiano|espanhol|ruso|alemán|aleman|francés|inglés|español|"
+    r"português|portugues|portugués|castellano|galego|gallego"
+)
+# "Transcribed by X for Y.", "Scanned and prepared for the Marxist Internet Archive by Paul Flewers.", "Translated
+# from Russian by Julius Katzer", and without "by" before a name: "Transcribed Aindrias Ó Cathasaigh".
 CREDIT_SENTENCE = re.compile(
-    rf"^\s*(?P<verbs>{_VERBS}(?:\s*(?:,|and|&|/)\s*{_VERBS})*)\s+(?:into \w+ )?"
-    r"(?:for\s+(?:the\s+)?(?P<archive>[^.]+?)\s+)?by\s+(?P<rest>.+)$",
+    rf"^\s*(?P<verbs>{_VERBS}(?:\s*(?:,|and|&|/)\s*{_VERBS})*)\s+(?:(?:into|from)\s+(?:the\s+)?(?:{_LANGUAGES})\s+)?"
+    r"(?:(?:for\s+(?:the\s+)?(?P<archive>[^.]+?)\s+)?by\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ'’]+\s+[A-ZÀ-Þ])))(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _CONTRIBUTED_BY = re.compile(r"^este texto foi uma contribui[çc][ãa]o d[aoe]s?\s+(?P<partner>\S.*)$", re.IGNORECASE)
@@ -51,11 +57,6 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _REMARK = re.compile(r"\([^()]*\)")
 _ARCHIVE_FIRST = re.compile(r"^for\s+(?:the\s+)?(?P<archive>.+)$", re.IGNORECASE)
 _BY = re.compile(r"(?:^|\s)(?:by|por|par|von)\s+", re.IGNORECASE)
-_LANGUAGES = (
-    r"german|russian|french|italian|spanish|english|polish|yiddish|chinese|portuguese|dutch|"
-    r"alemão|alemao|russo|francês|frances|inglês|ingles|italiano|espanhol|ruso|alemán|aleman|francés|inglés|español|"
-    r"português|portugues|portugués|castellano|galego|gallego"
-)
 # "Tradução: …, para o português da Galiza": the language translated into, not an archive.
 _INTO_LANGUAGE = re.compile(rf"^(?:{_LANGUAGES})\b", re.IGNORECASE)
 # What follows a name without being one: "from the German", "do russo", ", based on …", " — MRT".

@@ -34,7 +34,11 @@ _THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+
 # Where a second "Label:" starts inside one line, after a sentence or clause ends.
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 _LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
-_REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from)\b", re.IGNORECASE)
+_REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from|by)\b", re.IGNORECASE)
+# "Translated from La Petite République." (a translator would be named: "Translated from Russian by …" is a credit).
+_TRANSLATED_FROM = re.compile(r"^(?:translated|traduzido|traducido)\s+(?:from|de|do|da)\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
+# "Thanks to Fritz Keller.", "Copied with thanks from Libcom.org."
+_THANKS = re.compile(r"^(?:many\s+)?thanks\s+to\b|.*\bwith\s+thanks\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -67,6 +71,9 @@ class Metadata:
         pieces = _NEXT_LABEL.split(line)
         if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
             line = pieces[0]
+        if _REPRINTED.match(line):  # before labels: "Republished in James Connolly: Selected Political Writings, …"
+            self.extra.setdefault("Reprinted", line)
+            return True
         labelled = LABELLED_LINE.match(line)
         if labelled:
             label, value = labelled.group(1), labelled.group(2).strip().rstrip(";").strip()
@@ -98,8 +105,12 @@ class Metadata:
             if citation.periodical and (citation.date or citation.volume or citation.number):
                 self.source = citation
                 return True
-        if _REPRINTED.match(line):
-            self.extra.setdefault("Reprinted", line)
+        translated_from = _TRANSLATED_FROM.match(line)
+        if translated_from:
+            self.fields.setdefault("translation_source", translated_from.group("rest"))
+            return True
+        if _THANKS.match(line):
+            self.extra.setdefault("Thanks", line)
             return True
         if in_information_block:
             citation = parse_citation(line)

@@ -321,7 +321,10 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             continue
         text = chunk.text
         heading = chunk.kind == "heading"
-        if section is None and chunk.role != "note" and is_metadata_chunk(chunk) or chunk.role in ("updated", "credits"):
+        # Once the text has begun, a long unmarked paragraph is text even if it opens like a source line ("From the
+        # Atlantic, across and beyond the Mississippi, …").
+        long_text = seen_text and chunk.role is None and len(text) > _SUBSTANTIAL_CHARS
+        if section is None and chunk.role != "note" and not long_text and is_metadata_chunk(chunk) or chunk.role in ("updated", "credits"):
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
             metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
