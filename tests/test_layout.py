@@ -240,3 +240,28 @@ def test_a_quotations_closing_citation_names_whom_the_catalogue_knows() -> None:
         Chunk("quote", ['"… o medo que se experimenta diante de sua majestade sobre a nossa terra é semelhante aquele que inspira o deus Min" (Ibidem, p. 272).']),
     ]
     assert [block.attribution for block in assemble(chunks).body] == [None, "Vladimir Ilyich Lenin", None]
+
+
+def test_a_long_paragraph_of_text_opening_like_a_source_line_stays_text() -> None:
+    # mia-reader/_pages/archive/deleon/works/1905/050710.md
+    chunks = [
+        _heading("The Preamble of the Industrial Workers of the World", 1),
+        Chunk("paragraph", [
+            "You see the point. He who tells us that our wages have gone up without stating how the cost of living is"
+            " conducting itself\" such a man is attempting a fraud upon us. That, once more, is the case with the witness whom"
+            " I have nailed on this board. On that subject also he is silent as the tomb. His silence, however, need not leave"
+            " me in the lurch. I don't need him. I shall, with your consent, turn you into living statistical columns."
+        ]),
+        Chunk("paragraph", [
+            "I shall take a third poll. Let all those raise their right hands whose experience it is that the cost of living"
+            " has gone up and gone up perceptibly. Will the chairman count?"
+        ]),
+        Chunk("paragraph", [
+            "From the Atlantic, across and beyond the Mississippi, that is the identical response I have everywhere received"
+            " from the audiences that faced me. Beginning with rent, the necessaries of life have everywhere gone up. There goes"
+            " a big chunk\" the bulk, probably even more\" of that wondrous $62 increase in wages since 1876!"
+        ]),
+    ]
+    record = assemble(chunks)
+    assert record.source is None and record.published is None
+    assert record.body[-1].text.startswith("From the Atlantic")
