@@ -140,3 +140,13 @@ def test_the_spanish_sections_layout_cells_hold_text_not_notes() -> None:
     assert record.title == "Biblioteca General"
     assert record.notes == []
     assert any(block.kind == "paragraph" for block in record.body)
+
+
+def test_the_editors_section_ends_where_its_markup_ends() -> None:
+    # maresalului.github.io/tematica/1978/07/29.htm: section.editorial ("Nota do editor"), then the letter itself
+    page = CORPUS / "maresalului.github.io/tematica/1978/07/29.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [note.kind for note in record.notes][:1] == ["editor"]
+    assert record.notes[0].text.startswith("Em resposta à carta chinesa")
+    assert not any(note.text.startswith("AO COMITÊ CENTRAL") for note in record.notes)
+    assert next(block for block in record.body if block.kind == "paragraph").text.startswith("AO COMITÊ CENTRAL DO PARTIDO COMUNISTA DA CHINA")

@@ -334,8 +334,9 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if heading and _EDITOR_NOTE.match(text):
             section = "editor"
             continue
-        if heading and chunk.level <= 3 and chunk.role is None:
-            section = None
+        if heading and chunk.level <= 3 and chunk.role is None or section == "editor" and index and body[index - 1].role == "editor_note" != chunk.role:
+            section = None  # a heading opens the text again, as does the end of a section the markup marks as the editors'
+
         # The editors' introduction may close with a short line of its own, set as it is ("Apostles of Freedom blog"),
         # before the mark that parts it from the text.
         closes_editor_note = (
