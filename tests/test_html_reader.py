@@ -150,3 +150,19 @@ def test_the_editors_section_ends_where_its_markup_ends() -> None:
     assert record.notes[0].text.startswith("Em resposta à carta chinesa")
     assert not any(note.text.startswith("AO COMITÊ CENTRAL") for note in record.notes)
     assert next(block for block in record.body if block.kind == "paragraph").text.startswith("AO COMITÊ CENTRAL DO PARTIDO COMUNISTA DA CHINA")
+
+
+# maresalului.github.io/thalheimer/1923/01/15.htm, shortened: an epigraph whose source is set right at its foot.
+EPIGRAPH = """<html lang="pt"><body><h1>Entre Jena e Leipzig</h1>
+<blockquote class="epigrafe">
+<p>“A sociedade agora parece ter retrocedido aquém do seu ponto de partida, mas, na verdade, ela precisa ainda criar o
+seu ponto de partida revolucionário, isto é, a situação, as circunstâncias e as condições, sob as quais unicamente a
+revolução moderna se torna real”.</p>
+<p class="direita">(Karl Marx — <cite><a href="../../../marx/1852/brumario/index.htm">O 18 de Brumário de Luis Bonaparte</a></cite>)</p>
+</blockquote>
+<p>Quis o acaso que os acontecimentos atuais facilitassem extraordinariamente o balanço histórico e prático que o próximo Congresso do Partido deverá fazer.</p></body></html>"""
+
+
+def test_the_line_at_a_quotations_foot_names_its_author() -> None:
+    body = read_html(EPIGRAPH).body
+    assert [(block.kind, block.attribution) for block in body] == [("quote", "Karl Marx"), ("paragraph", None)]

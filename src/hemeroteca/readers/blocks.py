@@ -11,10 +11,11 @@ ChunkKind = Literal["heading", "paragraph", "quote", "rule"]
 # Roles a reader can tell from markup alone (MIA's stylesheet classes, HTML5 elements).
 # "information": bibliographic block; "from": the "From …" source line; "credits":
 # transcriber line; "updated": last-updated line; "navigation": site furniture;
-# "running_head": p.title; "note": foot/endnote; "signature"; "editor_note".
+# "running_head": p.title; "note": foot/endnote; "signature"; "editor_note"; "attribution": the
+# right-aligned line at a quotation's foot that names its author or source.
 Role = Literal[
     "information", "from", "credits", "updated", "navigation", "running_head",
-    "note", "signature", "editor_note", "license",
+    "note", "signature", "editor_note", "license", "attribution",
 ]
 
 

@@ -59,6 +59,7 @@ _TABLE_OF_CONTENTS_LINK = etree.XPath(
 )
 # What may stand between a chapter's book header and its heading: a part's name ("Tomo 1 — …").
 _CHAPTER_LEAD_MAX_CHARS = 150
+_SIGNATURE_MAX_CHARS = 80  # a right-aligned line this short is a signature, or a quotation's source
 
 
 def _redirect_target(root: etree._Element) -> str | None:
@@ -163,7 +164,8 @@ def _chunk(element: etree._Element, classes: list[str], role: Role | None) -> Ch
     chunk.measure = lambda: (_share_in(element, ("a",), total), _share_in(element, ("i", "em", "small"), total) > 0.95)
     if role == "note":
         chunk.anchor = _anchor(element)
-    if element.get("align", "").lower() == "right" and len(lines) <= 3 and total < 80:
+    right_aligned = element.get("align", "").lower() == "right" or "direita" in classes
+    if right_aligned and len(lines) <= 3 and total < _SIGNATURE_MAX_CHARS:
         chunk.role = chunk.role or "signature"
     return chunk
 
@@ -196,10 +198,13 @@ class _Walker:
         first = len(self.chunks)
         self.walk_children(element, role)
         # Old templates wrap a whole page in <blockquote> for its margins: one holding headings is layout, not a quotation.
-        if tag == "blockquote" and not any(chunk.kind == "heading" for chunk in self.chunks[first:]):
-            for chunk in self.chunks[first:]:
+        quoted = self.chunks[first:]
+        if tag == "blockquote" and not any(chunk.kind == "heading" for chunk in quoted):
+            for chunk in quoted:
                 if chunk.kind == "paragraph":
                     chunk.kind = "quote"
+            if len(quoted) > 1 and quoted[-1].role == "signature":
+                quoted[-1].role = "attribution"  # "(Pravda, n.º 34, 16.4.1917)" set right under the quotation
 
     def walk_children(self, element: etree._Element, role: Role | None) -> None:
         """Children in order; loose inline text between block children forms paragraphs of its own."""

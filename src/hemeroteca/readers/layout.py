@@ -12,6 +12,7 @@ for HTML, Markdown and text dumps. What the bibliographic block says is read in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
@@ -363,7 +364,9 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             record.body.append(Block("heading", text))
         elif _ELISION.match(text):
             record.body.append(Block("note", text))  # the editors' mark of omitted text
-        elif chunk.role == "signature" or _SIGNATURE.match(text) or (not seen_text and _BY_LINE.match(text) and _person(text)):
+        elif _names_the_quotation(chunk, record.body[-1] if record.body else None):
+            record.body[-1] = replace(record.body[-1], attribution=_source_named(text))
+        elif chunk.role in ("signature", "attribution") or _SIGNATURE.match(text) or (not seen_text and _BY_LINE.match(text) and _person(text)):
             record.body.append(Block("signature", text))
         else:
             previous = record.body[-1] if record.body else None
@@ -406,6 +409,25 @@ def _quoted(quotation: str, lead_in: str) -> str | None:
         return _catalogued_person(named) or named
     cited = cited_at_close(quotation)
     return _catalogued_person(cited) if cited is not None else None
+
+
+def _names_the_quotation(chunk: Chunk, previous: Block | None) -> bool:
+    """A right-aligned line at a quotation's foot, inside it or just after it in brackets ("(Engels: «Anti-Dühring»,
+    pp. 121-122.)"), names its author or source."""
+    if previous is None or previous.kind != "quote" or previous.attribution is not None:
+        return False
+    bracketed = chunk.text.startswith("(") and chunk.text.rstrip(".").endswith(")")
+    return chunk.role == "attribution" or chunk.role == "signature" and bracketed
+
+
+def _source_named(line: str) -> str:
+    """A quotation's source line as its attribution: "(Karl Marx — O 18 de Brumário …)" without its brackets, or the
+    catalogue's person where it opens with one ("(L. Trotski, vol. XX, …)" → Leon Trotsky)."""
+    source = line.strip()
+    if source[:1] in "([" and source.rstrip(".")[-1:] in ")]":
+        source = source.rstrip(".")[1:-1].strip()
+    named = _catalogued_person(re.split(r"\s*[,—–]\s*", source, maxsplit=1)[0])
+    return named or source
 
 
 def _catalogued_person(name: str) -> str | None:
