@@ -411,6 +411,22 @@ CASES = [
             date=_date("fev/2002", "2002-02"),
         ),
     ),
+    # maresalului.github.io/vasco/1901/08/20.htm: a paper's year of publication ("ano I") is its volume
+    (
+        "Primeira edição: diário O Mundo (Lisboa), ano I, n.º 340, 24/08/1901.",
+        Citation(
+            raw="diário O Mundo (Lisboa), ano I, n.º 340, 24/08/1901", periodical="O Mundo", volume="1", volume_raw="I",
+            number="340", date=_date("24/08/1901", "1901-08-24"),
+        ),
+    ),
+    # maresalului.github.io/tematica/1978/07/29.htm: an issue number with a thousands separator
+    (
+        "Zëri i Popullit, n.º 4.482, 30 de julho de 1978",
+        Citation(
+            raw="Zëri i Popullit, n.º 4.482, 30 de julho de 1978", periodical="Zëri i Popullit", number="4482",
+            date=_date("30 de julho de 1978", "1978-07-30"),
+        ),
+    ),
     # maresalului.github.io/bensaid/2007/mes/olhar.htm: the web address is no part of the name
     (
         "Fonte: O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html",

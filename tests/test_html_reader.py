@@ -166,3 +166,14 @@ revolução moderna se torna real”.</p>
 def test_the_line_at_a_quotations_foot_names_its_author() -> None:
     body = read_html(EPIGRAPH).body
     assert [(block.kind, block.attribution) for block in body] == [("quote", "Karl Marx"), ("paragraph", None)]
+
+
+def test_an_unknown_source_is_none_and_a_partner_box_with_more_classes_is_credited() -> None:
+    # maresalului.github.io/trotsky/1930/05/28.htm ("Fonte: desconhecida.?!") and vasco/1913/02/40.htm (div.colab.inversivel)
+    page = CORPUS / "maresalului.github.io/trotsky/1930/05/28.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.source is not None and record.source.periodical == "La Verité"
+    assert "Transcribed from" not in record.extra_fields
+    page = CORPUS / "maresalului.github.io/vasco/1913/02/40.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert Credit(role="contribution", name="Última Barricada") in record.credits

@@ -30,13 +30,14 @@ _WORD_NUMBERS = {
 }
 # The parts, each behind its marker, found in one pass over the line; the
 # look-ahead for the markers' first letters keeps that pass fast.
-# "v." only in lower case and before digits: "V. I. Lenin" is a name.
+# "v." only in lower case and before digits: "V. I. Lenin" is a name. The Portuguese "ano I" counts a paper's years
+# as volumes.
 _PARTS = re.compile(
-    r"(?<!\w)(?=[vbtтn#№iehpсf])(?:"
-    r"(?:vol(?:ume)?s?\.?|bd\.|band|tomo|tome|том|т\.|(?-i:v)\.(?=\s*\d))\s*"
+    r"(?<!\w)(?=[vbtтn#№iehpсfa])(?:"
+    r"(?:vol(?:ume)?s?\.?|bd\.|band|tomo|tome|том|т\.|(?-i:v)\.(?=\s*\d)|ano(?=\s+(?:\d{1,2}|(?-i:[IVXLC]+))\b))\s*"
     rf"(?P<volume>\d+|(?-i:[IVXLCDM]+|[ivxlcdm]+)|{'|'.join(_WORD_NUMBERS)})(?!\w)"
     r"|(?:numbers?|nos?\.?|nr\.?|núm(?:ero)?\.?|num(?:ero)?\.?|n\.?\s?[º°]s?\.?|n\.|№|#|issue|edição|edicao|"
-    r"edición|heft)\s*(?P<number>\d+)(?:\s*(?P<join>[-–—/&]|and|e|y)\s*(?P<number2>\d+))?(?!\d)"
+    r"edición|heft)\s*(?P<number>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:\s*(?P<join>[-–—/&]|and|e|y)\s*(?P<number2>\d+))?(?!\d)"
     r"|(?:pp|p|pages?|págs?|pags?|pgs?|páginas?|paginas?|стр)\.?:?\s*(?P<first>\d+|(?-i:[ivxlc]+))"
     r"(?:\s*(?:-{1,2}|–|—|a|to)\s*(?P<last>\d+|(?-i:[ivxlc]+)))?(?!\w)"
     r"|(?P<cover>(?:inside\s+)?(?:front|back)\s+(?:cover|page))(?!\w)"
@@ -202,7 +203,7 @@ def _volume_number(printed: str) -> str | None:
 
 
 def _issue_number(match: re.Match[str]) -> str:
-    first, second = str(int(match.group("number"))), match.group("number2")
+    first, second = str(int(match.group("number").replace(".", ""))), match.group("number2")  # "n.º 4.482"
     if second is None:
         return first
     # A double issue "7-8" or "28/29" is a span; "7 & 8" names two issues.

@@ -33,6 +33,8 @@ _FIRST_PUBLISHED = re.compile(
 _THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+from\s+(?P<rest>.+)$", re.IGNORECASE)
 # Where a second "Label:" starts inside one line, after a sentence or clause ends.
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
+# "Fonte: desconhecida.?!": the page says it does not know its source.
+_UNKNOWN = re.compile(r"^\W*(?:desconhecid[oa]|desconocid[oa]|unknown|inconnue?)\W*$", re.IGNORECASE)
 _LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from|by)\b", re.IGNORECASE)
 # "Translated from La Petite République." (a translator would be named: "Translated from Russian by …" is a credit).
@@ -229,7 +231,7 @@ def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
     "Transcribed from"; else the source line, preferably one naming a periodical or book; else what there is.
     Without the article's own title or author where the line opens with them, dated by the publisher's line
     where it has no date."""
-    stated = [citation for citation in (metadata.source, metadata.version_source) if citation is not None]
+    stated = [c for c in (metadata.source, metadata.version_source) if c is not None and not _UNKNOWN.match(c.raw)]
     named = next((citation for citation in stated if citation.periodical), None)
     # Only a line naming no issue may yield to the first edition (read only then: most pages need not).
     first_edition = None if named and _names_an_issue(named) else _periodical_edition(metadata.fields.get("published"))

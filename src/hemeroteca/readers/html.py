@@ -247,7 +247,7 @@ def _prepare(root: etree._Element) -> None:
     etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
     for br in root.iter("br"):
         br.tail = _LINE_BREAK + (br.tail or "")
-    for partner in root.iterfind(".//div[@class='colab']"):
+    for partner in (div for div in root.iter("div") if "colab" in _classes(div)):
         # "Este texto foi uma contribuição da" names the partner only in its logo's alt text.
         text = " ".join([_text(partner), *(img.get("alt", "") for img in partner.iter("img"))])
         for child in list(partner):
