@@ -336,7 +336,7 @@ CASES = [
     (
         "Primeira edição: Die Gleichheit (Stuttgart). Ano 15, 1905, nº 24, p.139.",
         Citation(
-            raw="Die Gleichheit (Stuttgart). Ano 15, 1905, nº 24, p.139", periodical="Die Gleichheit",
+            raw="Die Gleichheit (Stuttgart). Ano 15, 1905, nº 24, p.139", periodical="Die Gleichheit", volume="15", volume_raw="15",
             number="24", date=_date("1905", "1905"), pages="p. 139",
         ),
     ),
