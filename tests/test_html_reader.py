@@ -177,3 +177,12 @@ def test_an_unknown_source_is_none_and_a_partner_box_with_more_classes_is_credit
     page = CORPUS / "maresalului.github.io/vasco/1913/02/40.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert Credit(role="contribution", name="Última Barricada") in record.credits
+
+
+def test_the_old_templates_author_index_is_a_persons_page() -> None:
+    # maresalului.github.io/chen-po-ta/index.htm: an h1 name and the lifetime in div.data
+    page = CORPUS / "maresalului.github.io/chen-po-ta/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert (record.title, record.authors, record.dateline) == ("Chen Boda", [], None)
+    assert record.extra_fields["Lifetime"] == "1904-1989"
+    assert all(block.text != "1904-1989" for block in record.body)

@@ -481,15 +481,15 @@ def _clean_title(title: str | None) -> str | None:
 
 
 def _person_page_header(chunks: list[Chunk]) -> int | None:
-    """An author's own index page opens with the person's name and lifetime as headings ("Fúlvio Abramo" /
-    "1908-1993"): the header ends there (works and biography follow), and the person is the page's subject,
+    """An author's own index page opens with the person's name and lifetime ("Fúlvio Abramo" / "1908-1993", as
+    headings, or the old template's div.data under an h1): the header ends there (works and biography follow), and the person is the page's subject,
     not its author. The header's length, or None for any other page."""
     start = next((i for i, c in enumerate(chunks[:3]) if c.kind == "heading"), None)
     end = None
     # Marx and Engels share one index: name, lifetime, name, lifetime.
     while start is not None and start + 1 < len(chunks):
         name, lifetime = chunks[start], chunks[start + 1]
-        if not (lifetime.kind == "heading" and is_lifetime(lifetime.text) and _person(name.text) is not None):
+        if not (lifetime.kind != "rule" and is_lifetime(lifetime.text) and _person(name.text) is not None):
             break
         start = end = start + 2
     return end
