@@ -186,3 +186,14 @@ def test_the_old_templates_author_index_is_a_persons_page() -> None:
     assert (record.title, record.authors, record.dateline) == ("Chen Boda", [], None)
     assert record.extra_fields["Lifetime"] == "1904-1989"
     assert all(block.text != "1904-1989" for block in record.body)
+
+
+def test_the_name_linked_to_the_authors_index_is_the_byline() -> None:
+    # maresalului.github.io/li-dazhao/1918/11/triunfo.htm: a title that reads like a name over a byline that does not;
+    # maresalului.github.io/freville/1936/literatura/01.htm: the collection's editor "(org.)"
+    page = CORPUS / "maresalului.github.io/li-dazhao/1918/11/triunfo.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert (record.title, [person.name for person in record.authors]) == ("O Triunfo do Bolchevismo", ["Li Dazhao (Li Ta-chao)"])
+    page = CORPUS / "maresalului.github.io/freville/1936/literatura/01.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert ([(person.name, person.role) for person in record.authors], record.subtitle) == ([("Jean Fréville", "editor")], None)

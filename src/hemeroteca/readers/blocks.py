@@ -12,10 +12,11 @@ ChunkKind = Literal["heading", "paragraph", "quote", "rule"]
 # "information": bibliographic block; "from": the "From …" source line; "credits":
 # transcriber line; "updated": last-updated line; "navigation": site furniture;
 # "running_head": p.title; "note": foot/endnote; "signature"; "editor_note"; "attribution": the
-# right-aligned line at a quotation's foot that names its author or source.
+# right-aligned line at a quotation's foot that names its author or source; "byline": the author's name as a
+# link to their index (the Portuguese template's <a href="../../index.htm"><h2>…</h2></a>).
 Role = Literal[
     "information", "from", "credits", "updated", "navigation", "running_head",
-    "note", "signature", "editor_note", "license", "attribution",
+    "note", "signature", "editor_note", "license", "attribution", "byline",
 ]
 
 

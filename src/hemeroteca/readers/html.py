@@ -155,7 +155,7 @@ def _chunk(element: etree._Element, classes: list[str], role: Role | None) -> Ch
     tag = element.tag
     total = sum(map(len, lines))
     if tag in _HEADINGS:
-        return Chunk("heading", lines, level=_HEADINGS[tag], role=role if role in ("editor_note", "navigation") else None)
+        return Chunk("heading", lines, level=_HEADINGS[tag], role=role if role in ("editor_note", "navigation", "byline") else None)
     kind = "quote" if tag == "blockquote" or not _QUOTE_CLASSES.isdisjoint(classes) else "paragraph"
     if role == "license":
         links = [link.get("href") for link in element.iter("a") if link.get("href", "").startswith("http")]
@@ -216,7 +216,7 @@ class _Walker:
                 parts.append(child.tail or "")
             elif tag in _BLOCKS or _holds_block(child):
                 self.add_loose(parts, link_chars, role)
-                self.walk(child, role)
+                self.walk(child, "byline" if tag == "a" and child.get("href", "").endswith("index.htm") else role)
                 parts, link_chars = [child.tail or ""], 0
             else:
                 content = _text(child)

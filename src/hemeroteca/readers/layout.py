@@ -51,6 +51,7 @@ _NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
+_EDITED_BY = re.compile(r"\s*\((?:org|orgs|ed|eds|coord)\.?\)$", re.IGNORECASE)
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
 # "…Bonaparte[64]", "…defesa(1)": a note marker glued to a title's end.
 _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\))$")
@@ -240,6 +241,9 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         remaining = plain[position + 1 :]
         if chunk.kind == "heading" and metadata.take_labelled(text):
             continue  # "Дата написания: 1918" set as a heading
+        if chunk.role == "byline":
+            record.authors = record.authors or _byline(text)
+            continue
         unmarked = _TITLE_NOTE_MARKER.sub("", text)  # "(1898) [1]"
         if record.dateline is None and date_alone(unmarked) is not None:
             record.dateline = unmarked.strip().strip("()[]").strip()
@@ -292,10 +296,19 @@ def _demote_name_heading(plain: list[Chunk]) -> None:
     """Some generated pages set the author as h1 and the title as h2 under it: swap their levels."""
     headings = [c for c in plain if c.kind == "heading"]
     for first, second in zip(headings, headings[1:]):
-        if first.level == 1 and second.level == 2 and date_alone(second.text) is None:
+        if first.level == 1 and second.level == 2 and date_alone(second.text) is None and second.role != "byline":
             if _person(first.text) is not None and _person(second.text) is None:
                 first.level, second.level = 2, 1
             return
+
+
+def _byline(text: str) -> list[Person]:
+    """The people a byline names, as the page prints them when the catalogue does not know them: "Jean Fréville
+    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker."""
+    unmarked = _TITLE_NOTE_MARKER.sub("", text).strip()
+    edited = _EDITED_BY.search(unmarked)
+    people = _people(unmarked[: edited.start()] if edited else unmarked)
+    return [replace(person, role="editor") for person in people] if edited else people
 
 
 def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_follow: bool) -> bool:
