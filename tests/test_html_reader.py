@@ -197,3 +197,14 @@ def test_the_name_linked_to_the_authors_index_is_the_byline() -> None:
     page = CORPUS / "maresalului.github.io/freville/1936/literatura/01.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert ([(person.name, person.role) for person in record.authors], record.subtitle) == ([("Jean Fréville", "editor")], None)
+
+
+def test_a_meta_author_by_surname_or_two_names_is_catalogued() -> None:
+    # mia-reader/_pages/marx/works/1894/early-christianity/index.htm (meta author "Engels") and
+    # mia-reader/_pages/marx/works/1848/communist-manifesto/ch01.htm (meta author naming both)
+    found = []
+    for path in ("marx/works/1894/early-christianity/index.htm", "marx/works/1848/communist-manifesto/ch01.htm"):
+        page = CORPUS / "mia-reader/_pages" / path
+        record, _, _ = read_document(page, page.read_bytes())
+        found.append([person.name for person in record.authors])
+    assert found == [["Frederick Engels"], ["Karl Marx", "Frederick Engels"]]
