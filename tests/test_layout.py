@@ -265,3 +265,17 @@ def test_a_long_paragraph_of_text_opening_like_a_source_line_stays_text() -> Non
     record = assemble(chunks)
     assert record.source is None and record.published is None
     assert record.body[-1].text.startswith("From the Atlantic")
+
+
+@pytest.mark.parametrize(
+    ("lines", "running_head"),
+    [
+        (["Karl Marx", "Wage Labour and Capital"], "Wage Labour and Capital"),  # mia-reader/_pages/marx/works/1847/wage-labour/ch08.htm
+        (["Karl Marx. Capital Volume One"], "Capital Volume One"),  # mia-reader/_pages/marx/works/1867-c1/ch25.htm
+        (["Engels 1894: The Peasant Question in France and Germany"], "The Peasant Question in France and Germany"),  # …/1894/peasant-question/ch02.htm
+        (["The New International, February 1936"], "The New International, February 1936"),  # seeds/ni-victims-1936.txt
+    ],
+)
+def test_the_running_head_is_the_books_without_its_author(lines: list[str], running_head: str) -> None:
+    chunks = [Chunk("paragraph", lines, role="running_head"), _heading("Chapter Eight", 3), Chunk("paragraph", ["Text. " * 60])]
+    assert assemble(chunks).running_head == running_head

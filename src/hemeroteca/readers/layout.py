@@ -69,6 +69,7 @@ _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # which pandoc's conversions leave a bare paragraph.
 # The site's breadcrumb over a page's own title: "MIA: M.I.A. Library: Marx & Engels: Selected Works".
 _BREADCRUMB = re.compile(r"^(?:MIA|M\.I\.A\.|Marxists?[’']? Internet Archive)\s*:\s*\S")
+_AUTHOR_THEN_WORK = re.compile(r"^(?P<who>[^:.]{3,40}?)[:.]\s+(?P<work>\S.*)$")
 _ENDS_WITH_YEAR = re.compile(r"\s1\d{3}$")
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
@@ -205,6 +206,20 @@ def _is_title_line(chunks: list[Chunk]) -> bool:
     )
 
 
+def _without_author_line(chunk: Chunk) -> str:
+    """MIA's p.title names the author over the book ("Karl Marx" / "Wage Labour and Capital", "Karl Marx. Capital
+    Volume One", "Engels 1894: The Peasant Question…"): the running head is the book's."""
+    if len(chunk.lines) > 1 and _names_author(chunk.lines[0]):
+        return " ".join(chunk.lines[1:])
+    parts = _AUTHOR_THEN_WORK.match(chunk.text)
+    return parts.group("work") if parts and _names_author(parts.group("who")) else chunk.text
+
+
+def _names_author(text: str) -> bool:
+    text = strip_trailing_period(text.strip())
+    return _catalogued_person(text) is not None or _name_and_year(text) is not None
+
+
 def _name_and_year(text: str) -> tuple[Person, str] | None:
     """The author and the year a running head such as "Plekhanov 1898" or "Paul Lafargue September 1897" names,
     if MIA's catalogue knows the person."""
@@ -228,7 +243,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         if is_metadata_chunk(chunk):
             metadata.take_chunk(chunk, in_information_block=True)
         elif chunk.role == "running_head" and record.running_head is None:
-            record.running_head = chunk.text
+            record.running_head = _without_author_line(chunk)
         elif chunk.role == "running_head":
             metadata.extra.setdefault("Heading", chunk.text)
         else:
