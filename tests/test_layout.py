@@ -267,6 +267,12 @@ def test_a_long_paragraph_of_text_opening_like_a_source_line_stays_text() -> Non
     assert record.body[-1].text.startswith("From the Atlantic")
 
 
+# mia-reader/_pages/marx/works/1847/wage-labour/ch08.htm, its first paragraph
+WAGE_LABOUR_CH08 = (
+    'We thus see that, even if we keep ourselves within the relation of capital and wage-labour, the interests of capitals and the interests of wage-labour are diametrically opposed to each other.'
+)
+
+
 @pytest.mark.parametrize(
     ("lines", "running_head"),
     [
@@ -277,5 +283,9 @@ def test_a_long_paragraph_of_text_opening_like_a_source_line_stays_text() -> Non
     ],
 )
 def test_the_running_head_is_the_books_without_its_author(lines: list[str], running_head: str) -> None:
-    chunks = [Chunk("paragraph", lines, role="running_head"), _heading("Chapter Eight", 3), Chunk("paragraph", ["Text. " * 60])]
+    chunks = [
+        Chunk("paragraph", lines, role="running_head"),
+        _heading("The Interests of Capital and Wage-Labour are diametrically opposed", 3),
+        Chunk("paragraph", [WAGE_LABOUR_CH08]),
+    ]
     assert assemble(chunks).running_head == running_head
