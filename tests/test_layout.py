@@ -289,3 +289,18 @@ def test_the_running_head_is_the_books_without_its_author(lines: list[str], runn
         Chunk("paragraph", [WAGE_LABOUR_CH08]),
     ]
     assert assemble(chunks).running_head == running_head
+
+
+def test_a_first_publication_without_a_date_is_kept_as_said_not_as_a_date() -> None:
+    # mia-reader/_pages/marx/works/1894/letters/94_01_25.htm: "First Published: Gestamtausgabe", the letter's first words
+    chunks = [
+        _heading("Engels to Borgius", 1),
+        Chunk("paragraph", ["First Published: Gestamtausgabe"], role="information"),
+        Chunk("paragraph", [
+            "(1) What we understand by the economic conditions, which we regard as the determining basis of the history of"
+            " society, are the methods by which human beings in a given society produce their means of subsistence and"
+            " exchange the products among themselves (in so far as division of labour exists)."
+        ]),
+    ]
+    record = assemble(chunks)
+    assert (record.published, record.extra_fields["First published"]) == (None, "Gestamtausgabe")

@@ -217,7 +217,7 @@ def published_date(metadata: Metadata) -> DateValue | None:
     """First publication: stated outright (its first date outside an issue number: "Rouge, n° 1755, Paris, 1997"
     is 1997), or the date of a periodical the source line names."""
     stated = metadata.fields.get("published")
-    if stated:
+    if stated and any(ch.isdigit() for ch in stated):  # "Originally published in Droit du Peuple." gives no date
         return first_date(stated) or date_value(stated)
     source = metadata.source
     if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):

@@ -165,7 +165,7 @@ def _chunk(element: etree._Element, classes: list[str], role: Role | None) -> Ch
     if role == "note":
         chunk.anchor = _anchor(element)
     right_aligned = element.get("align", "").lower() == "right" or "direita" in classes
-    if right_aligned and len(lines) <= 3 and total < _SIGNATURE_MAX_CHARS:
+    if right_aligned and tag not in ("td", "th") and len(lines) <= 3 and total < _SIGNATURE_MAX_CHARS:  # not a figure in a table
         chunk.role = chunk.role or "signature"
     return chunk
 

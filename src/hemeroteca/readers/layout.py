@@ -574,6 +574,8 @@ def assemble(
     record.credits = list(dict.fromkeys(metadata.credits))  # two lines of a block may give the same credit
     record.license = metadata.license
     record.last_updated = date_value(updated[-1]) if updated else None
+    if record.published is None and "published" in metadata.fields:
+        metadata.extra.setdefault("First published", metadata.fields["published"])  # undated: kept as said
     for name in ("delivered", "origin", "publisher", "online_version"):
         if name in metadata.fields:
             metadata.extra.setdefault(name.replace("_", " ").capitalize(), metadata.fields[name])
