@@ -208,3 +208,11 @@ def test_a_meta_author_by_surname_or_two_names_is_catalogued() -> None:
         record, _, _ = read_document(page, page.read_bytes())
         found.append([person.name for person in record.authors])
     assert found == [["Frederick Engels"], ["Karl Marx", "Frederick Engels"]]
+
+
+def test_a_tables_caption_inside_the_text_is_no_source() -> None:
+    # mia-reader/_pages/marx/works/1867-c1/ch25.htm: Table D's caption cites the Tenth Report of the Inland Revenue
+    page = CORPUS / "mia-reader/_pages/marx/works/1867-c1/ch25.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.source is None and record.published is None
+    assert any(block.text.startswith("THE INCOME-TAX ON THE SUBJOINED INCOMES") for block in record.body)

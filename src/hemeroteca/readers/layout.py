@@ -343,6 +343,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
     section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
     seen_text = False
     notes_start = _trailing_notes_start(body)
+    text_end = max((i for i, c in enumerate(body) if c.role is None and c.kind == "paragraph" and len(c.text) > _SUBSTANTIAL_CHARS), default=-1)
     for index, chunk in enumerate(body):
         if index == notes_start:
             section = "notes"
@@ -350,10 +351,10 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             continue
         text = chunk.text
         heading = chunk.kind == "heading"
-        # Once the text has begun, a long unmarked paragraph is text even if it opens like a source line ("From the
-        # Atlantic, across and beyond the Mississippi, …").
-        long_text = seen_text and chunk.role is None and len(text) > _SUBSTANTIAL_CHARS
-        if section is None and chunk.role != "note" and not long_text and is_metadata_chunk(chunk) or chunk.role in ("updated", "credits"):
+        # Once the text has begun, an unmarked paragraph before its last long one is text even if it reads like a
+        # source line ("From the Atlantic, across and beyond the Mississippi, …", a table's caption citing a report).
+        inside_text = seen_text and chunk.role is None and (index < text_end or len(text) > _SUBSTANTIAL_CHARS)
+        if section is None and chunk.role != "note" and not inside_text and is_metadata_chunk(chunk) or chunk.role in ("updated", "credits"):
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
             metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
