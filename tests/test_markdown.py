@@ -160,3 +160,11 @@ def test_an_information_block_with_a_translation_source_and_thanks() -> None:
     assert [(c.role, c.name) for c in record.credits] == [("transcription", "Adam Buick"), ("markup", "Einde O'Callaghan")]
     assert record.extra_fields["Thanks"] == "Thanks to Fritz Keller."
     assert not any("Petite République" in block.text for block in record.body)
+
+
+def test_a_drop_capital_rejoins_its_word() -> None:
+    # mia-reader/_pages/archive/deleon/works/1907/071207.md and deleon/works/1906/060406.md
+    texts = [c.text for c in markdown_chunks("S o scorching hot is the prairie fire that is singeing the backs of the\n")]
+    assert texts == ["So scorching hot is the prairie fire that is singeing the backs of the"]
+    # A vowel may be a word of its own: "Y esterday's" stays as printed rather than risk "Edepois".
+    assert markdown_chunks("Y esterday's dispatches from the coal-strike region of Wilkes-Barre, Pa.\n")[0].text.startswith("Y esterday's")

@@ -40,6 +40,9 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _FENCE = re.compile(r"^\s*:::")
 # Pandoc's superscript, `^…^`, around MIA's note markers: "^[\[1\]](#n1)^". Inside it, spaces are escaped.
 _SUPERSCRIPT = re.compile(r"(?<!\\)\^((?:\\.|[^\s^\\])+)\^")
+# A drop capital that pandoc parted from its word: "T he latent goodness…", "S o scorching hot…". Only consonants:
+# "A", "E", "O" and "Y" are words of their own in the archive's languages.
+_DROP_CAPITAL = re.compile(r"^([BCDFGHJ-NP-TV-XZ]) ([a-z]{1,})\b")
 _LEAD_EMPHASIS = re.compile(r"^\s*(\*\*|\*|__|_)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -68,6 +71,7 @@ def _link_share(raw: str) -> float:
 
 
 def _paragraph(raw_lines: list[str]) -> Chunk | None:
+    raw_lines = [_DROP_CAPITAL.sub(r"\1\2", raw_lines[0]), *raw_lines[1:]]
     raw = " ".join(raw_lines)
     anchor = _EMPTY_ANCHOR.search(raw)
     # A trailing backslash is pandoc's hard line break.
