@@ -197,8 +197,10 @@ def _bibliographic(chunk: Chunk) -> bool:
         return True
     if _citation_chunk(chunk) is not None:
         return True
-    if chunk.kind != "paragraph" or not 0 < len(chunk.lines) <= _METADATA_MAX_LINES or not any(_may_be_bibliographic(line) for line in chunk.lines):
+    if chunk.kind != "paragraph" or not 0 < len(chunk.lines) <= _METADATA_MAX_LINES:
         return False  # a long list of dated lines is a list of works, not an information block
+    if not any(_may_be_bibliographic(line) for line in chunk.lines):
+        return False
     # Every line bibliographic; or, as in pandoc's copies of MIA's information block
     # ("**Workers' Republic**, 27 August 1898.\ Transcribed by …"), credit or labelled
     # lines with short citation lines among them.

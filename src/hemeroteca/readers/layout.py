@@ -64,13 +64,13 @@ _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
-# Headings of a section the letter templates carry, filled in or left empty.
-# MIA's p.title line naming the author and year over the title ("Plekhanov 1898", "Paul Lafargue September 1897"),
-# which pandoc's conversions leave a bare paragraph.
 # The site's breadcrumb over a page's own title: "MIA: M.I.A. Library: Marx & Engels: Selected Works".
 _BREADCRUMB = re.compile(r"^(?:MIA|M\.I\.A\.|Marxists?[’']? Internet Archive)\s*:\s*\S")
+# MIA's p.title naming the author before the book ("Karl Marx. Capital Volume One"), or the year after the author
+# ("Plekhanov 1898", which pandoc's conversions leave a bare paragraph over the title).
 _AUTHOR_THEN_WORK = re.compile(r"^(?P<who>[^:.]{3,40}?)[:.]\s+(?P<work>\S.*)$")
 _ENDS_WITH_YEAR = re.compile(r"\s1\d{3}$")
+# Headings of a section the letter templates carry, filled in or left empty.
 _SECTION_LABEL = re.compile(r"^(?:abstract|summary|resumo|resumen|sumário|аннотация)$", re.IGNORECASE)
 # A heading's numbering line: "Chapter 1", "Part IV", "Capítulo II".
 _PART_NUMBER = re.compile(r"^(?:chapter|section|part|book|cap[ií]tulo|parte|livro|libro|глава|часть)\s+[\divxlc]+\.?$", re.IGNORECASE)
@@ -343,7 +343,9 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
     section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
     seen_text = False
     notes_start = _trailing_notes_start(body)
-    text_end = max((i for i, c in enumerate(body) if c.role is None and c.kind == "paragraph" and len(c.text) > _SUBSTANTIAL_CHARS), default=-1)
+    text_end = max(
+        (i for i, c in enumerate(body) if c.role is None and c.kind == "paragraph" and len(c.text) > _SUBSTANTIAL_CHARS), default=-1
+    )
     for index, chunk in enumerate(body):
         if index == notes_start:
             section = "notes"
@@ -354,7 +356,8 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         # Once the text has begun, an unmarked paragraph before its last long one is text even if it reads like a
         # source line ("From the Atlantic, across and beyond the Mississippi, …", a table's caption citing a report).
         inside_text = seen_text and chunk.role is None and (index < text_end or len(text) > _SUBSTANTIAL_CHARS)
-        if section is None and chunk.role != "note" and not inside_text and is_metadata_chunk(chunk) or chunk.role in ("updated", "credits"):
+        bibliographic = section is None and chunk.role != "note" and not inside_text and is_metadata_chunk(chunk)
+        if bibliographic or chunk.role in ("updated", "credits"):
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
             metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
@@ -364,9 +367,9 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if heading and _EDITOR_NOTE.match(text):
             section = "editor"
             continue
-        if heading and chunk.level <= 3 and chunk.role is None or section == "editor" and index and body[index - 1].role == "editor_note" != chunk.role:
+        editors_section_ended = section == "editor" and index > 0 and body[index - 1].role == "editor_note" != chunk.role
+        if heading and chunk.level <= 3 and chunk.role is None or editors_section_ended:
             section = None  # a heading opens the text again, as does the end of a section the markup marks as the editors'
-
         # The editors' introduction may close with a short line of its own, set as it is ("Apostles of Freedom blog"),
         # before the mark that parts it from the text.
         closes_editor_note = (
@@ -511,8 +514,8 @@ def _clean_title(title: str | None) -> str | None:
 
 def _person_page_header(chunks: list[Chunk]) -> int | None:
     """An author's own index page opens with the person's name and lifetime ("Fúlvio Abramo" / "1908-1993", as
-    headings, or the old template's div.data under an h1): the header ends there (works and biography follow), and the person is the page's subject,
-    not its author. The header's length, or None for any other page."""
+    headings, or the old template's div.data under an h1): the header ends there (works and biography follow),
+    and the person is the page's subject, not its author. The header's length, or None for any other page."""
     start = next((i for i, c in enumerate(chunks[:3]) if c.kind == "heading"), None)
     end = None
     # Marx and Engels share one index: name, lifetime, name, lifetime.
@@ -589,9 +592,12 @@ def assemble(
 
 
 def _catalogued_authors(hints: tuple[str, ...]) -> list[Person]:
-    """The first hint whose every person MIA's catalogue knows: "V.I. Lenin", "Engels", "Marx and Engels"."""
+    """The first hint whose every person MIA's catalogue knows: "V.I. Lenin", "Engels", "Marx and Engels" (but
+    "José Inácio de Abreu e Lima" is one person)."""
     for hint in hints:
-        names = [_catalogued_person(part) for part in _CO_AUTHORS.split(strip_trailing_period(normalise_space(hint)))]
+        hint = strip_trailing_period(normalise_space(hint))
+        whole = _catalogued_person(hint)
+        names = [whole] if whole else [_catalogued_person(part) for part in _CO_AUTHORS.split(hint)]
         if names and all(names):
             return [Person(name=name) for name in dict.fromkeys(names) if name]
     return []
