@@ -216,3 +216,11 @@ def test_a_tables_caption_inside_the_text_is_no_source() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert record.source is None and record.published is None
     assert any(block.text.startswith("THE INCOME-TAX ON THE SUBJOINED INCOMES") for block in record.body)
+
+
+def test_the_gnu_licence_line_is_the_licence() -> None:
+    # maresalului.github.io/dutt/ano/mes/luta_paz.htm: <p class="info gnu">
+    page = CORPUS / "maresalului.github.io/dutt/ano/mes/luta_paz.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.license == "GNU Free Documentation License (https://www.gnu.org/licenses/fdl-1.3.html)"
+    assert not any(key.startswith("Line") for key in record.extra_fields)
