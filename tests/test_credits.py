@@ -17,6 +17,9 @@ from hemeroteca.fields.labels import field_for_label
         ("Transcription/Mark-up", "credit:transcription,markup"),
         # www.marxists.org/espanol/lumumba/1960/junio/30.htm: typed with a slip and the language.
         ("Tranducido al castellano", "credit:translation"),
+        ("Tradução e adaptação", "credit:translation"),  # maresalului.github.io/tematica/1978/07/11.htm
+        ("Digitalização", "credit:transcription"),  # maresalului.github.io/tematica/1975/ccs/index.htm
+        ("Envio", "credit:contribution"),  # maresalului.github.io/tematica/1954/10/boliviana.htm
         # mia-reader/_pages/archive/plekhanov/1908/xx/ibsen.md
         ("Translators", "credit:translation"),
         # maresalului.github.io/reis/1985/10/anl.htm: "Transcrição e HTML" without its "e".

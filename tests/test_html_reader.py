@@ -224,3 +224,21 @@ def test_the_gnu_licence_line_is_the_licence() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert record.license == "GNU Free Documentation License (https://www.gnu.org/licenses/fdl-1.3.html)"
     assert not any(key.startswith("Line") for key in record.extra_fields)
+
+
+def test_an_author_index_keeps_its_biography_and_a_book_index_its_contents() -> None:
+    # maresalului.github.io/abramo/index.htm: section.biografia inside the new template's <footer>
+    page = CORPUS / "maresalului.github.io/abramo/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert any(block.text.startswith("Foi fundador do Partido dos Trabalhadores em 1981") for block in record.body)
+    # maresalului.github.io/cannon/1942/historia/index.htm: twelve p.toc links close the page
+    page = CORPUS / "maresalului.github.io/cannon/1942/historia/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert sum(block.text.startswith("Conferência") for block in record.body) == 12
+
+
+def test_a_heading_of_translators_notes_is_no_note() -> None:
+    # maresalului.github.io/lora/1960/01/40.htm: "Notas do tradutor:" over the notes
+    page = CORPUS / "maresalului.github.io/lora/1960/01/40.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.notes and not any(note.text.startswith("Notas do tradutor") for note in record.notes)

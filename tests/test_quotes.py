@@ -18,6 +18,8 @@ from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close
         ("Como explicou Engels:", "Engels"),  # maresalului.github.io/grant/1949/mes/resposta-ao-cliff.htm
         ("O Presidente Mao disse:", "Mao"),  # maresalului.github.io/yao-wenyuan/1975/mes/camarilha.htm
         ("O comissário Voitinsky dizia num relatório:", "Voitinsky"),  # maresalului.github.io/trotsky/1930/historia/cap31.htm
+        # maresalului.github.io/arruda/1954/11/congresso.htm
+        ("Respondemos, pois, a esses camaradas com as palavras de Engels, ao fazer a crítica do projeto de Programa de Erfurt:", "Engels"),
         # Nobody named: a pronoun, an adverb, an addressee.
         ("Ele escreveu:", None),  # maresalului.github.io/grant/1949/mes/resposta-ao-cliff.htm
         ("He says:", None),  # mia-reader/_pages/marx/works/1886/ludwig-feuerbach/ch02.htm

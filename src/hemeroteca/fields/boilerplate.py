@@ -21,6 +21,8 @@ _NAV_PHRASES = {
     "archivo marxista en internet", "arquivo marxista na internet", "biblioteca",
     "на главную", "содержание", "назад", "далее",
     "obras disponíveis",  # the caption of the works table on every Portuguese author index
+    # The link from an author's index to the archive's political dictionary.
+    "leia mais no dicionário político", "verbete do dicionário político",
 }
 # Words that make up link-only lines such as "return return return" or "Next | Index".
 _NAV_WORDS = {

@@ -15,6 +15,7 @@ _SPEECH_VERBS = (
     r"|sublinhou|prossegue|continua|continuou"
     r"|escribe|escribió|escribía|dice|dijo|decía|afirmó|declaró|explicó|señala|señaló|agrega|agregó|añade|añadió"
     r"|respondió|пишет|писал|говорит|говорил|сказал"
+    r"|palavras de|words of|palabras de"  # "com as palavras de Lênin:"
 )
 # One to four capitalised words, with the particles of names between them: "Stálin", "Heinrich Brandler",
 # "Rosa de Luxemburgo".

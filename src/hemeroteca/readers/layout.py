@@ -37,17 +37,19 @@ _TITLE_LINE_MAX_CHARS = 80
 _HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
 _SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
+_FOOT_MENU_MAX_LINKS = 3  # a menu under the text is a line or three; a longer run of links is a table of contents
 _EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note
 # "Editor's Note", "Moscow Editor's Note" (the editors of the Progress edition), "Nota do editor".
 _EDITOR_NOTE = re.compile(
     r"^(?:(?:[A-Z][\w.]*\s+)?editor[’']?s?[’']?\s+note|editorial\s+note|note\s+by\s+(?:the\s+)?(?:etol|mia|editor)|"
     r"note\s+by\s+[A-Z][\w ]+$|"
-    r"nota\s+(?:do|da|del|de\s+la)\s+(?:editor|edição|edicao|edición|redacción|redação|tradutor|traductor))\b",
+    r"nota\s+(?:do|da|del|de\s+la)\s+(?:editor|edição|edicao|edición|redacción|redação|tradutor|traductor|arquivo))\b",
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"^\(?\s*signed\s*\)?\s*:?\s+\S", re.IGNORECASE)
 _NOTES_HEADING = re.compile(
-    r"^(?:notes?|footnotes?|endnotes?|notas?(?:\s+de\s+rodapé)?|notas del (?:autor|editor)|примечания)\s*:?$",
+    r"^(?:notes?|footnotes?|endnotes?|translator[’']?s notes|notas?(?:\s+de\s+rodapé)?|notas del (?:autor|editor|traductor)"
+    r"|notas? d[aoe] (?:tradução|tradutor|tradutora|revisão|edição|autor)|примечания)\s*:?$",
     re.IGNORECASE,
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
@@ -154,8 +156,12 @@ def _trim_link_edges(chunks: list[Chunk]) -> list[Chunk]:
     start, end = 0, len(chunks)
     while start < end and is_menu(chunks[start], bottom=False):
         start += 1
-    while end > start and is_menu(chunks[end - 1], bottom=True):
-        end -= 1
+    menu_end = end
+    while menu_end > start and is_menu(chunks[menu_end - 1], bottom=True):
+        menu_end -= 1
+    # A long run of links at the foot is a book's table of contents ("Conferência I — …" … "Conferência XII"), not a menu.
+    if sum(chunk.kind != "rule" for chunk in chunks[menu_end:end]) <= _FOOT_MENU_MAX_LINKS:
+        end = menu_end
     return chunks[start:end]
 
 
