@@ -242,3 +242,12 @@ def test_a_heading_of_translators_notes_is_no_note() -> None:
     page = CORPUS / "maresalului.github.io/lora/1960/01/40.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert record.notes and not any(note.text.startswith("Notas do tradutor") for note in record.notes)
+
+
+def test_a_note_of_several_paragraphs_is_one_note() -> None:
+    # maresalului.github.io/leibniz/1714/mes/monadologia.htm: note (1) runs over four p.note, only the first numbered
+    page = CORPUS / "maresalului.github.io/leibniz/1714/mes/monadologia.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    first, second = record.notes[0], record.notes[1]
+    assert first.text.startswith("(1) Nota do tradutor") and "As palavras em maiúscula" in first.text
+    assert second.text.startswith("(2) De μóυας, unidade.")

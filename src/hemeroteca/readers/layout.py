@@ -385,6 +385,11 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if not seen_text and record.dateline is None and len(text) < DATELINE_MAX_CHARS and place_and_date(text):
             record.dateline = text  # a letter's "London, September 21, 1890"
             record.body.append(Block("heading" if heading else "paragraph", text))
+        elif (chunk.role == "note" or section == "notes") and _continues_note(record, chunk):
+            # A note of several paragraphs: the later ones carry neither anchor nor number.
+            text = f"{record.notes[-1].text} {without_note_backlink(text)}"
+            record.notes[-1] = replace(record.notes[-1], text=text)
+            record.body[-1] = Block("note", text)
         elif chunk.role == "note" or section == "notes":
             kind = "footnote" if chunk.anchor else "endnote"
             text = without_note_backlink(text)
@@ -414,6 +419,15 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             else:
                 seen_text = True
                 record.body.append(Block("paragraph", text))
+
+
+def _continues_note(record: Record, chunk: Chunk) -> bool:
+    """A paragraph with no anchor and no number right after a numbered note ("(1) Nota do tradutor: …" / "A obra logo
+    fora publicada em latim…") goes on with that note."""
+    if chunk.anchor is not None or _NOTE_NUMBER.match(chunk.text) or not record.notes or not record.body:
+        return False
+    previous = record.notes[-1]
+    return record.body[-1].kind == "note" and record.body[-1].text == previous.text and _NOTE_NUMBER.match(previous.text) is not None
 
 
 def _is_separator(chunk: Chunk) -> bool:
