@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import CORPUS
 from hemeroteca.readers import read_document
 from hemeroteca.readers.html import read_html
@@ -251,3 +253,26 @@ def test_a_note_of_several_paragraphs_is_one_note() -> None:
     first, second = record.notes[0], record.notes[1]
     assert first.text.startswith("(1) Nota do tradutor") and "As palavras em maiúscula" in first.text
     assert second.text.startswith("(2) De μóυας, unidade.")
+
+
+@pytest.mark.parametrize(
+    ("path", "authors"),
+    [
+        # a byline linked to the collection its documents are filed in, not to an author's index
+        ("tematica/1936/01/31.htm", ["S. N. do Partido Comunista do Brasil (P.C.B.)"]),
+        ("tematica/1961/11/17.html", ["Congresso Nacional dos Lavradores e Trabalhadores Agrícolas"]),  # one body, not two
+        ("tematica/1975/11/manifesto.htm", []),  # "múltiplos autores"
+    ],
+)
+def test_a_byline_names_a_body_as_author(path: str, authors: list[str]) -> None:
+    page = CORPUS / "maresalului.github.io" / path
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [person.name for person in record.authors] == authors
+    assert record.subtitle is None
+
+
+def test_a_note_marker_leaves_the_deck() -> None:
+    # maresalului.github.io/leibniz/1714/mes/monadologia.htm: <p class="subtitulo">ou A Monadologia<a …><sup>(1)</sup></a>
+    page = CORPUS / "maresalului.github.io/leibniz/1714/mes/monadologia.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.subtitle == "ou A Monadologia"

@@ -35,3 +35,8 @@ def looks_like_person_name(text: str) -> bool:
     if any(tok.casefold() in _WORK_WORDS for tok in named):
         return False
     return all(_NAME_TOKEN.match(tok) or tok in _PARTICLES for tok in tokens) and any(len(tok) > 2 for tok in tokens)
+
+
+def names_a_body(text: str) -> bool:
+    """A committee's, party's or congress's name: "Congresso Nacional dos Lavradores e Trabalhadores Agrícolas"."""
+    return any(token.casefold() in _BODY_WORDS for token in text.replace(",", " ").split())

@@ -22,7 +22,8 @@ TRANSCRIBED_FROM_FIELD = "Transcribed from"
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
 _METADATA_MAX_LINES = 12
 _BOOKISH = re.compile(
-    r"\b(?:collected|selected|works|obras|publishers?|press|books|edition|edição|edición|editora|editorial|"
+    r"\b(?:collected|selected|works|obras|publishers?|press|books|editions?|éditions|edições|ediciones|edição|edición|"
+    r"editora|editorial|"
     r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute)\b",
     re.IGNORECASE,
 )

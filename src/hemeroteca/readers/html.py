@@ -218,7 +218,7 @@ class _Walker:
                 parts.append(child.tail or "")
             elif tag in _BLOCKS or _holds_block(child):
                 self.add_loose(parts, link_chars, role)
-                self.walk(child, "byline" if tag == "a" and child.get("href", "").endswith("index.htm") else role)
+                self.walk(child, "byline" if tag == "a" and _is_byline_link(child) else role)
                 parts, link_chars = [child.tail or ""], 0
             else:
                 content = _text(child)
@@ -236,6 +236,12 @@ class _Walker:
         if lines:
             total = sum(len(line) for line in lines)
             self.chunks.append(Chunk("paragraph", lines, role=role, measure=lambda: (min(link_chars / total, 1.0), False)))
+
+
+def _is_byline_link(link: etree._Element) -> bool:
+    """The Portuguese template's byline: the author's picture and name as one link, to their index or to the
+    collection a body's documents are filed in (<a href="../../documentos.htm#pc-sbic"><img …><h2>…</h2></a>)."""
+    return link.get("href", "").endswith("index.htm") or (link.find("img") is not None and link.find("h2") is not None)
 
 
 def _holds_block(element: etree._Element) -> bool:

@@ -18,7 +18,7 @@ from hemeroteca.catalogue.mia import load_default_catalogue
 from hemeroteca.catalogue.names import clean_person_name
 from hemeroteca.fields.boilerplate import is_navigation_line, is_site_notice, last_updated_text, without_note_backlink
 from hemeroteca.fields.language import detect_language
-from hemeroteca.fields.persons import looks_like_person_name
+from hemeroteca.fields.persons import looks_like_person_name, names_a_body
 from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close, is_quoted_paragraph
 from hemeroteca.fields.text import normalise_space, split_glued_words, strip_trailing_period
 from hemeroteca.readers.bibliographic import Metadata, is_metadata_chunk, published_date, source_citation
@@ -53,10 +53,11 @@ _NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
+_NO_ONE = re.compile(r"^(?:múltiplos|vários|diversos|varios|various|several)\s+(?:autores|authors)$", re.IGNORECASE)
 _EDITED_BY = re.compile(r"\s*\((?:org|orgs|ed|eds|coord)\.?\)$", re.IGNORECASE)
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
-# "…Bonaparte[64]", "…defesa(1)": a note marker glued to a title's end.
-_TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\))$")
+# "…Bonaparte[64]", "…defesa(1)", "…do Partido❋": a note marker glued to a title's end.
+_TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\)|\s*❋)$")
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
@@ -90,9 +91,10 @@ def _person(text: str) -> Person | None:
 
 
 def _people(text: str) -> list[Person]:
-    """The authors an author line names: "Harry Magdoff e Paul M. Sweezy" is two people, each named in full."""
+    """The authors an author line names: "Harry Magdoff e Paul M. Sweezy" is two people, each named in full (but
+    "Congresso Nacional dos Lavradores e Trabalhadores Agrícolas" is one body)."""
     parts = _CO_AUTHORS.split(strip_trailing_period(normalise_space(text)))
-    if len(parts) > 1 and all(len(part.split()) > 1 for part in parts):
+    if len(parts) > 1 and all(len(part.split()) > 1 for part in parts) and not names_a_body(text):
         people = [_person(part) for part in parts]
         if all(people):
             return [person for person in people if person is not None]
@@ -289,8 +291,8 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
                 metadata.extra.setdefault("Heading", text)
         elif record.subtitle is None and chunk.kind == "heading" and _TITLE_CONTINUED.match(text):
             record.title = f"{record.title} {text}"  # "Inaugural Address" / "of the International Working Men’s Association"
-        elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE:  # a deck, not a list of links
-            record.subtitle = text
+        elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE and date_alone(unmarked) is None:  # a deck
+            record.subtitle = _TITLE_NOTE_MARKER.sub("", text).strip()  # "ou A Monadologia(1)"
         else:
             metadata.extra.setdefault("Heading", text)
 
@@ -325,8 +327,10 @@ def _demote_name_heading(plain: list[Chunk]) -> None:
 
 def _byline(text: str) -> list[Person]:
     """The people a byline names, as the page prints them when the catalogue does not know them: "Jean Fréville
-    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker."""
+    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker; "múltiplos autores" names no one."""
     unmarked = _TITLE_NOTE_MARKER.sub("", text).strip()
+    if _NO_ONE.match(unmarked):
+        return []
     edited = _EDITED_BY.search(unmarked)
     people = _people(unmarked[: edited.start()] if edited else unmarked)
     return [replace(person, role="editor") for person in people] if edited else people
