@@ -168,3 +168,9 @@ def test_a_drop_capital_rejoins_its_word() -> None:
     assert texts == ["So scorching hot is the prairie fire that is singeing the backs of the"]
     # A vowel may be a word of its own: "Y esterday's" stays as printed rather than risk "Edepois".
     assert markdown_chunks("Y esterday's dispatches from the coal-strike region of Wilkes-Barre, Pa.\n")[0].text.startswith("Y esterday's")
+
+
+def test_the_authors_name_closing_the_text_is_its_signature() -> None:
+    # mia-reader/_pages/archive/plekhanov/1899/questionnaire.md, whose last line is "**G Plekhanov**"
+    record = read_markdown((CORPUS / "mia-reader/_pages/archive/plekhanov/1899/questionnaire.md").read_text(encoding="utf-8"))
+    assert [block for block in record.body if block.kind == "signature"] == [Block("signature", "G Plekhanov")]

@@ -38,6 +38,7 @@ _HEADER_PLAIN_MAX = 5  # author, title, deck, dateline, running head
 _SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furniture
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
 _FOOT_MENU_MAX_LINKS = 3  # a menu under the text is a line or three; a longer run of links is a table of contents
+_SIGNATURE_LINE_MAX_CHARS = 40  # a signature is a name, perhaps with a title
 _EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note
 # "Editor's Note", "Moscow Editor's Note" (the editors of the Progress edition), "Nota do editor".
 _EDITOR_NOTE = re.compile(
@@ -425,6 +426,19 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
                 record.body.append(Block("paragraph", text))
 
 
+def _sign_last_line(record: Record) -> None:
+    """The text's last line naming its author ("G Plekhanov", "JAMES CONNOLLY.") is its signature, where the markup
+    did not say so."""
+    text_blocks = [i for i, block in enumerate(record.body) if block.kind != "note"]
+    if not text_blocks or not record.authors or any(block.kind == "signature" for block in record.body):
+        return
+    last = record.body[text_blocks[-1]]
+    if last.kind != "paragraph" or len(last.text) > _SIGNATURE_LINE_MAX_CHARS:
+        return
+    if _catalogued_person(strip_trailing_period(last.text)) in {person.name for person in record.authors}:
+        record.body[text_blocks[-1]] = Block("signature", last.text)
+
+
 def _continues_note(record: Record, chunk: Chunk) -> bool:
     """A paragraph with no anchor and no number right after a numbered note ("(1) Nota do tradutor: …" / "A obra logo
     fora publicada em latim…") goes on with that note."""
@@ -579,6 +593,7 @@ def assemble(
     _body_blocks(record, chunks[header_end:], metadata)
     if title_hint:
         _chapter_named_by_page_title(record, title_hint, metadata)
+    _sign_last_line(record)
     record.dateline = record.dateline or closing_dateline(record.body) or metadata.filed_under
     record.title = _clean_title(record.title or (normalise_space(title_hint) if title_hint else None))
     letter = _LETTER_TITLE.match(record.title or "")
