@@ -304,3 +304,9 @@ def test_a_first_publication_without_a_date_is_kept_as_said_not_as_a_date() -> N
     ]
     record = assemble(chunks)
     assert (record.published, record.extra_fields["First published"]) == (None, "Gestamtausgabe")
+
+
+def test_a_breadcrumb_that_is_the_only_title_gives_its_last_step() -> None:
+    # mia-reader/_pages/archive/luxemburg/index.md: the page's only naming line
+    chunks = [Chunk("paragraph", ["MIA: Marxist Writers: Rosa Luxemburg"]), Chunk("rule", [])]
+    assert assemble(chunks).title == "Rosa Luxemburg"

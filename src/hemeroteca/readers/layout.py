@@ -540,11 +540,13 @@ def _comparable(text: str) -> str:
 
 
 def _clean_title(title: str | None) -> str | None:
-    """Drop note markers ("…Bonaparte[64]"), dashes framing it ("—— Biblioteca General ——") and the brackets of
-    an editor-supplied title."""
+    """Drop note markers ("…Bonaparte[64]"), dashes framing it ("—— Biblioteca General ——"), the site's
+    breadcrumb before it and the brackets of an editor-supplied title."""
     if title is None:
         return None
     title = _DASH_FRAME.sub(r"\g<title>", _TITLE_NOTE_MARKER.sub("", title)).strip()
+    if _BREADCRUMB.match(title):
+        title = title.rsplit(":", 1)[-1].strip()  # "MIA: Marxist Writers: Rosa Luxemburg": the page is the last step
     if title.startswith("[") and title.endswith("]") and "[" not in title[1:-1]:
         title = title[1:-1].strip()
     return title or None
