@@ -276,3 +276,16 @@ def test_a_note_marker_leaves_the_deck() -> None:
     page = CORPUS / "maresalului.github.io/leibniz/1714/mes/monadologia.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert record.subtitle == "ou A Monadologia"
+
+
+def test_the_first_edition_and_the_translations_source_are_kept_where_another_line_is_the_source() -> None:
+    # maresalului.github.io/galeano/2004/04/04.htm: "Primeira edição: Página/12, Buenos Aires, domingo 4 de Abril de
+    # 2004." beside the website "Fonte: Teleiós"; maresalului.github.io/bensaid/1997/mes/90.htm: "Fonte para a
+    # tradução: danielbensaid.org." and an empty "Inclusão:"
+    page = CORPUS / "maresalului.github.io/galeano/2004/04/04.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.extra_fields["First published"].startswith("Página/12, Buenos Aires")
+    page = CORPUS / "maresalului.github.io/bensaid/1997/mes/90.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.extra_fields["Translated from"].startswith("danielbensaid.org")
+    assert "Line 1" not in record.extra_fields

@@ -94,12 +94,12 @@ def is_navigation_line(line: str) -> bool:
 
 
 def last_updated_text(line: str) -> str | None:
-    """The date part of a "Last updated on: 20 March 2018" line, else None."""
+    """The date part of a "Last updated on: 20 March 2018" line ("" for a label left empty), else None."""
     if len(line) > _NAV_LINE_MAX:
         return None
     line = normalise_space(line)
     match = LAST_UPDATED.match(line)
-    return line[match.end() :] or None if match else None
+    return line[match.end() :] if match else None
 
 
 def without_note_backlink(text: str) -> str:

@@ -64,6 +64,7 @@ _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
 # A heading that goes on with the title's sentence: "Inaugural Address" / "of the International Working Men’s Association".
 _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
@@ -619,8 +620,13 @@ def assemble(
     record.credits = list(dict.fromkeys(metadata.credits))  # two lines of a block may give the same credit
     record.license = metadata.license
     record.last_updated = date_value(updated[-1]) if updated else None
-    if record.published is None and "published" in metadata.fields:
-        metadata.extra.setdefault("First published", metadata.fields["published"])  # undated: kept as said
+    # What the page says of the first edition and of the text translated, where the source is another line.
+    for name, label in (("published", "First published"), ("translation_source", "Translated from")):
+        stated = metadata.fields.get(name)
+        if not stated or date_alone(stated) is not None or not _WORD.search(stated):
+            continue  # a bare date ("1969.") is the published date already
+        if not (record.source and record.source.raw in normalise_space(stated)):
+            metadata.extra.setdefault(label, stated)
     for name in ("delivered", "origin", "publisher", "online_version"):
         if name in metadata.fields:
             metadata.extra.setdefault(name.replace("_", " ").capitalize(), metadata.fields[name])
