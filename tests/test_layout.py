@@ -310,3 +310,15 @@ def test_a_breadcrumb_that_is_the_only_title_gives_its_last_step() -> None:
     # mia-reader/_pages/archive/luxemburg/index.md: the page's only naming line
     chunks = [Chunk("paragraph", ["MIA: Marxist Writers: Rosa Luxemburg"]), Chunk("rule", [])]
     assert assemble(chunks).title == "Rosa Luxemburg"
+
+
+def test_an_undated_first_edition_gives_no_date_and_lends_none_from_the_source() -> None:
+    # maresalului.github.io/bensaid/1990/mes/90.htm: "Primeira edição: Rouge nº 1418." (the issue number is no year)
+    chunks = [
+        _heading("O último combate de Trótski", 1),
+        Chunk("paragraph", ["Primeira edição: Rouge nº 1418."], role="information"),
+        Chunk("paragraph", ["Fonte: Marxismo Revolucionário Internacional."], role="information"),
+        Chunk("paragraph", ['O mundo se transforma. O antigo bloco Stálinista já não é nada além de um campo em ruínas. Se esvaem as ilusões. Porém o que realmente espreita o movimento operário é a debandada da memória.']),
+    ]
+    record = assemble(chunks)
+    assert (record.published, record.extra_fields["First published"]) == (None, "Rouge nº 1418.")

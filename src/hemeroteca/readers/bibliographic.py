@@ -14,7 +14,6 @@ from hemeroteca.fields.dates import parse_date
 from hemeroteca.fields.labels import LABELLED_LINE, credit_roles, field_for_label
 from hemeroteca.fields.text import normalise_space, strip_trailing_period
 from hemeroteca.readers.blocks import Chunk
-from hemeroteca.readers.datelines import date_value
 from hemeroteca.record import Citation, Credit, DateValue
 
 # The extra field keeping a source line that named no periodical (a website) where the first edition's is the source.
@@ -218,10 +217,10 @@ def _bibliographic(chunk: Chunk) -> bool:
 
 def published_date(metadata: Metadata) -> DateValue | None:
     """First publication: stated outright (its first date outside an issue number: "Rouge, n° 1755, Paris, 1997"
-    is 1997), or the date of a periodical the source line names."""
+    is 1997; none if the statement gives none), or else the date of a periodical the source line names."""
     stated = metadata.fields.get("published")
-    if stated and any(ch.isdigit() for ch in stated):  # "Originally published in Droit du Peuple." gives no date
-        return first_date(stated) or date_value(stated)
+    if stated:  # "Droit du Peuple." gives no date, nor does "Rouge nº 1418."; a source line's date would be a reprint's
+        return first_date(stated)
     source = metadata.source
     if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
         return source.date
