@@ -50,11 +50,12 @@ _EDITOR_NOTE = re.compile(
 _SIGNATURE = re.compile(r"^\(?\s*signed\s*\)?\s*:?\s+\S", re.IGNORECASE)
 _NOTES_HEADING = re.compile(
     r"^(?:notes?|footnotes?|endnotes?|translator[’']?s notes|notas?(?:\s+de\s+rodapé)?|notas del (?:autor|editor|traductor)"
-    r"|notas? d[aoe] (?:tradução|tradutor|tradutora|revisão|edição|autor)|примечания)\s*:?$",
+    r"|notas? d[aoe] (?:tradução|tradutor|tradutora|revisão|edição|autor)|notas do arquivo(?: marxista na internet)?|примечания)\s*:?$",
     re.IGNORECASE,
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
 _NO_ONE = re.compile(r"^(?:múltiplos|vários|diversos|varios|various|several)\s+(?:autores|authors)$", re.IGNORECASE)
+_PUBLISHER = re.compile(r"\b(?:edições|ediciones|éditions|editions|editora|editorial|publishers|publishing)\b", re.IGNORECASE)
 _EDITED_BY = re.compile(r"\s*\((?:org|orgs|ed|eds|coord)\.?\)$", re.IGNORECASE)
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
 # "…Bonaparte[64]", "…defesa(1)", "…do Partido❋": a note marker glued to a title's end.
@@ -67,7 +68,8 @@ _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
-_NOTE_NUMBER = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.|\*{1,3})\s")
+# A note's number or letter: "[1]", "(2)", "3.", "[a.]", "(b)", "*".
+_NOTE_NUMBER = re.compile(r"^(?:\[(?:\d{1,3}|[a-zA-Z*])\.?\]|\((?:\d{1,3}|[a-zA-Z*])\.?\)|\d{1,3}\.|\*{1,3})\s")
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # The site's breadcrumb over a page's own title: "MIA: M.I.A. Library: Marx & Engels: Selected Works".
 _BREADCRUMB = re.compile(r"^(?:MIA|M\.I\.A\.|Marxists?[’']? Internet Archive)\s*:\s*\S")
@@ -329,10 +331,11 @@ def _demote_name_heading(plain: list[Chunk]) -> None:
 
 def _byline(text: str) -> list[Person]:
     """The people a byline names, as the page prints them when the catalogue does not know them: "Jean Fréville
-    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker; "múltiplos autores" names no one."""
+    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker; "múltiplos autores" and a publisher
+    name no author."""
     unmarked = _TITLE_NOTE_MARKER.sub("", text).strip()
-    if _NO_ONE.match(unmarked):
-        return []
+    if _NO_ONE.match(unmarked) or _PUBLISHER.search(unmarked):
+        return []  # "Bureau de Edições da Internacional Comunista" published the text, it did not write it
     edited = _EDITED_BY.search(unmarked)
     people = _people(unmarked[: edited.start()] if edited else unmarked)
     return [replace(person, role="editor") for person in people] if edited else people
