@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close
+from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close, is_quoted_paragraph
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,17 @@ def test_the_closing_citation_names_a_candidate() -> None:
     # maresalului.github.io/bukharin/1921/teoria/cap07.htm: a candidate only; the reader keeps catalogued persons
     assert cited_at_close("…inspira o deus Min\" (Ibidem, p. 272).") == "Ibidem"
     assert cited_at_close("…que ela nos impõe.") is None
+
+
+def test_a_paragraph_closing_with_the_page_it_was_taken_from_is_a_quotation() -> None:
+    # mia-reader/_pages/archive/plekhanov/1911/scepticism.md: the conversion lost the quotation's markup, not its page
+    assert is_quoted_paragraph(
+        "There exist no things, objects, realities, bodies, independent of the conceptions of them in a consciousness, and"
+        " the things perceived by the senses are completely dissolved in the subjective and ideal parts of which they are"
+        " composed. (p 247)"
+    )
+    # mia-reader/_pages/archive/plekhanov/1898/conrad-schmidt.md: the author's own words cite no page
+    assert not is_quoted_paragraph(
+        "He has set them forth: 1) in an article entitled 'Ein neues Buch über die materialistische Geschichtsauffassung'"
+        " and published in the Berlin Akademiker, 1896 (July and August), [1] and 2) in an"
+    )

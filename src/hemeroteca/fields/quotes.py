@@ -47,6 +47,7 @@ _HONORIFICS = {
 }
 # "(Lênin, Obras Completas, vol. XV)." and "(Marx, Crítica da Economia Política, prefacio)" closing a quotation.
 _CLOSING_CITATION = re.compile(r"\((?P<who>[A-ZÀ-ÝА-ЯЁ][\w’'. -]{1,40}?)(?:,[^()]{0,160})?\)\.?\s*$")
+_PAGE_CITED = re.compile(r"\((?:pp?|pág|págs|S|Bd)\.?\s*\d+(?:\s*[-–]\s*\d+)?\)\.?$")
 QUOTE_MARKS = ("“", "\"", "«", "„", "‘")
 
 
@@ -77,6 +78,9 @@ def cited_at_close(text: str) -> str | None:
 
 
 def is_quoted_paragraph(text: str) -> bool:
-    """A paragraph that is one quotation from its first character to its last."""
+    """A paragraph that is one quotation from its first character to its last, or that closes with the page it was
+    taken from ("… the fettering of the spirit. (p 281)"), as quotations do once a conversion has lost their markup."""
     text = text.strip()
+    if _PAGE_CITED.search(text):
+        return True
     return len(text) > 1 and text.startswith(QUOTE_MARKS) and text.rstrip(".").endswith(("”", "\"", "»", "“", "’"))
