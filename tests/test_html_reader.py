@@ -289,3 +289,11 @@ def test_the_first_edition_and_the_translations_source_are_kept_where_another_li
     record, _, _ = read_document(page, page.read_bytes())
     assert record.extra_fields["Translated from"].startswith("danielbensaid.org")
     assert "Line 1" not in record.extra_fields
+
+
+def test_numbered_notes_set_as_information_below_the_text_are_notes() -> None:
+    # mia-reader/_pages/marx/works/1848/communist-manifesto/preface.htm: Engels' footnotes in p.information
+    page = CORPUS / "mia-reader/_pages/marx/works/1848/communist-manifesto/preface.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [note.text[:32] for note in record.notes[:2]] == ["1. “This proposition,” I wrote i", "2. Lassalle personally, to us, a"]
+    assert record.source is None or not record.source.raw.startswith("1.")

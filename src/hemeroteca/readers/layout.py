@@ -371,6 +371,11 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         # Once the text has begun, an unmarked paragraph before its last long one is text even if it reads like a
         # source line ("From the Atlantic, across and beyond the Mississippi, …", a table's caption citing a report).
         inside_text = seen_text and chunk.role is None and (index < text_end or len(text) > _SUBSTANTIAL_CHARS)
+        # Below the text, an information block that opens with a note's number is a note ("1. “This proposition,” I
+        # wrote in the preface…" in the Manifesto's prefaces, set as p.information).
+        numbered_note = seen_text and chunk.role == "information" and _NOTE_NUMBER.match(text) is not None
+        if numbered_note:
+            chunk.role = "note"
         bibliographic = section is None and chunk.role != "note" and not inside_text and is_metadata_chunk(chunk)
         if bibliographic or chunk.role in ("updated", "credits"):
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
