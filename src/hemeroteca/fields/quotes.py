@@ -79,7 +79,7 @@ def cited_at_close(text: str) -> str | None:
 
 def is_quoted_paragraph(text: str) -> bool:
     """A paragraph that is one quotation from its first character to its last, or that closes with the page it was
-    taken from ("… the fettering of the spirit. (p 281)"), as quotations do once a conversion has lost their markup."""
+    taken from ("… of which they are composed. (p 247)"), as quotations do once a conversion has lost their markup."""
     text = text.strip()
     if _PAGE_CITED.search(text):
         return True
