@@ -349,10 +349,6 @@ def _format(point: _Point, qualifier: str) -> str:
     return text + qualifier
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 _PLAIN_EDTF = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -365,5 +361,5 @@ def edtf_in_words(edtf: str) -> str | None:
     year, month, day = match.group("year"), match.group("month"), match.group("day")
     if month is None:
         return year
-    words = f"{_MONTH_NAMES[int(month) - 1]} {year}"
+    words = f"{_MONTH_NAMES[int(month)][0].capitalize()} {year}"  # each month's names open with the English one
     return f"{int(day)} {words}" if day else words

@@ -240,11 +240,10 @@ def _name_and_year(text: str) -> tuple[Person, str] | None:
     words = text.split()
     month_and_year = len(words) > 2 and date_alone(" ".join(words[-2:])) is not None
     name, date = " ".join(words[: -2 if month_and_year else -1]).rstrip(","), " ".join(words[-2 if month_and_year else -1 :])
-    catalogue = load_default_catalogue()
-    entry = catalogue.match_author_loosely(name) if " " in name else catalogue.match_author_by_surname(name)
-    if entry is None:
+    found = _catalogued_person(name)
+    if found is None:
         return None
-    return Person(name=entry.name, printed_as=name if name != entry.name else None), date
+    return Person(name=found, printed_as=name if name != found else None), date
 
 
 def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> None:
