@@ -154,6 +154,34 @@ def test_the_editors_section_ends_where_its_markup_ends() -> None:
     assert next(block for block in record.body if block.kind == "paragraph").text.startswith("AO COMITÊ CENTRAL DO PARTIDO COMUNISTA DA CHINA")
 
 
+# maresalului.github.io/chu-en-lai/1926/12/11.htm, shortened: the editors' section is headed like a list of notes.
+EDITION_NOTE = """<html lang="pt"><body><header><h1>O Partido Comunista da China na atual luta política</h1></header>
+<main><aside class="sobre">
+<p class="info"><b>Primeira edição:</b> <cite>Semanário Popular</cite>, órgão do Comitê Regional de Guangdong e Guangxi do PCCh, n.º 37.</p>
+<p class="info"><b>Tradução:</b> <a href="../../../admin/correio.htm" target="_blank">João Victor Bastos Batalha</a>.</p>
+</aside>
+<section class="editorial"><h4>Nota da edição</h4>
+<p>No inverno de 1926, diante das sucessivas vitórias da Expedição ao Norte e do vigoroso avanço dos movimentos de massa
+dos operários e camponeses, as forças direitistas do Kuomintang intensificaram suas atividades contrarrevolucionárias.</p>
+</section>
+<h4 id="i">I</h4>
+<p>Diante dessas explicações, ainda se faz necessário expressar nossa posição de forma mais concreta.</p>
+<p>Revolucionários, uni-vos!</p></main>
+<footer><p class="note"><b>Notas de rodapé:</b></p>
+<p class="note" id="n6">(6) Ver: K. Marx e F. Engels, <i>Manifesto do Partido Comunista</i>, Cap. IV. (<a href="#r6">retornar ao texto</a>)</p>
+</footer></body></html>"""
+
+
+def test_a_notes_heading_over_the_editors_section_heads_only_that_section() -> None:
+    record = read_html(EDITION_NOTE)
+    assert [note.kind for note in record.notes] == ["editor", "footnote"]
+    assert [(block.kind, block.text[:25]) for block in record.body if block.kind != "note"] == [
+        ("heading", "I"),
+        ("paragraph", "Diante dessas explicações"),
+        ("paragraph", "Revolucionários, uni-vos!"),
+    ]
+
+
 # maresalului.github.io/thalheimer/1923/01/15.htm, shortened: an epigraph whose source is set right at its foot.
 EPIGRAPH = """<html lang="pt"><body><h1>Entre Jena e Leipzig</h1>
 <blockquote class="epigrafe">

@@ -380,11 +380,13 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             # An "updated" block's other dates ("Abriu o arquivo: 24/04/2009") are the archive's, not text.
             metadata.take_chunk(chunk, in_information_block=chunk.role in ("information", "updated"))
             continue
+        # A notes heading in the markup's editors' section (section.editorial "Nota da tradução") heads the editors'
+        # note, not a list of notes: the text after the section is the author's.
+        if heading and (_EDITOR_NOTE.match(text) or chunk.role == "editor_note" and _NOTES_HEADING.match(text)):
+            section = "editor"
+            continue
         if _NOTES_HEADING.match(text) and (heading or len(text) < 30):
             section = "notes"  # the heading itself is furniture
-            continue
-        if heading and _EDITOR_NOTE.match(text):
-            section = "editor"
             continue
         editors_section_ended = section == "editor" and index > 0 and body[index - 1].role == "editor_note" != chunk.role
         if heading and chunk.level <= 3 and chunk.role is None or editors_section_ended:
