@@ -325,3 +325,51 @@ def test_numbered_notes_set_as_information_below_the_text_are_notes() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert [note.text[:32] for note in record.notes[:2]] == ["1. “This proposition,” I wrote i", "2. Lassalle personally, to us, a"]
     assert record.source is None or not record.source.raw.startswith("1.")
+
+
+def test_lettered_notes_set_as_information_below_the_text_are_notes_and_go_on_unlettered() -> None:
+    # mia-reader/_pages/marx/works/1871/civil-war-france/intro.htm: "A. The revolution of July 1830 in France." …;
+    # mia-reader/_pages/marx/works/1859/critique-pol-economy/preface.htm: "A. As a second footnote to the Communist
+    # Manifesto, Engels wrote in 1888:" and the two unlettered p.information paragraphs that go on with it.
+    page = CORPUS / "mia-reader/_pages/marx/works/1871/civil-war-france/intro.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [note.text[:2] for note in record.notes[:4]] == ["A.", "B.", "C.", "D."]
+    assert record.source is None and record.published is None  # not "A. The revolution", July 1830
+    page = CORPUS / "mia-reader/_pages/marx/works/1859/critique-pol-economy/preface.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert len(record.notes) == 1 and record.notes[0].text.startswith("A. As a second footnote")
+    assert record.notes[0].text.endswith("tribal, ancient, feudal, and capitalist.")
+    assert record.body[-2].kind == "signature" and record.written == DateValue("January 1859", "1859-01")
+
+
+def test_prose_set_as_information_is_text_and_a_portraits_credit_is_not() -> None:
+    # mia-reader/_pages/marx/works/1884/origin-family/index.htm: the editors' introduction in p.information;
+    # maresalului.github.io/prestes/index.htm: p.fonte.imagem "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich
+    # (CC BY-SA 3.0 Germany), com modificações pelo Arquivo."
+    page = CORPUS / "mia-reader/_pages/marx/works/1884/origin-family/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    texts = [block.text for block in record.body]
+    assert any(text.startswith("After Marx’s death, in rummaging through Marx’s manuscripts") for text in texts)
+    assert not any(value.startswith("After Marx’s death") for value in record.extra_fields.values())
+    page = CORPUS / "maresalului.github.io/prestes/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.extra_fields["Line 1"].startswith("Bundesarchiv, Bild 183-69234-0003")
+    assert not any(block.text.startswith("Bundesarchiv") for block in record.body)
+
+
+def test_no_unlabelled_line_of_the_header_is_dropped() -> None:
+    # mia-reader/_pages/marx/works/1865/value-price-profit/introduction.htm: a second line that no field takes
+    # ("Weston declared that he would uphold…") had been lost where the first one ("2. Do not the efforts…") was kept.
+    page = CORPUS / "mia-reader/_pages/marx/works/1865/value-price-profit/introduction.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    kept = [block.text for block in record.body] + list(record.extra_fields.values())
+    assert any(text.startswith("Weston declared that he would uphold a negative answer") for text in kept)
+    assert any(text.startswith("2. Do not the efforts of the trade unions") for text in kept)
+
+
+def test_a_label_said_twice_keeps_both_lines() -> None:
+    # mia-reader/_pages/marx/works/1847/wage-labour/guide.htm: each of the study guide's sections has its "Terms:"
+    page = CORPUS / "mia-reader/_pages/marx/works/1847/wage-labour/guide.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.extra_fields["Terms"] == "Feudal Society, Bourgeois Society, Utopia, Proletariat, Bourgeoisie."
+    assert record.extra_fields["Terms 2"] == "Wages, Wage Labour, Labour Power, Commodity, Price, Labour."

@@ -20,6 +20,9 @@ from hemeroteca.record import Citation, Credit, DateValue
 TRANSCRIBED_FROM_FIELD = "Transcribed from"
 _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines are text
 _METADATA_MAX_LINES = 12
+_METADATA_DATE_LINE_MAX = 200  # a longer line holding a date is prose, not a date line
+_LABEL_MAX_CHARS = 48  # where a line's label ends, if it has one
+_PROSE_MIN_CHARS = 100  # an unlabelled line of information this long is prose
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|editions?|éditions|edições|ediciones|edição|edición|"
     r"editora|editorial|"
@@ -35,6 +38,7 @@ _THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 # "Fonte: desconhecida.?!": the page says it does not know its source.
 _UNKNOWN = re.compile(r"^\W*(?:desconhecid[oa]|desconocid[oa]|unknown|inconnue?)\W*$", re.IGNORECASE)
+_IMAGE_LICENCE = re.compile(r"\(CC[ -]BY|dom[ií]nio p[uú]blico|public domain", re.IGNORECASE)
 _LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from|by)\b", re.IGNORECASE)
 # "Translated from La Petite République." (a translator would be named: "Translated from Russian by …" is a credit).
@@ -74,7 +78,7 @@ class Metadata:
         if len(pieces) > 1 and all(self._labelled_field(piece) for piece in pieces[1:]):
             line = pieces[0]
         if _REPRINTED.match(line):  # before labels: "Republished in James Connolly: Selected Political Writings, …"
-            self.extra.setdefault("Reprinted", line)
+            self.keep("Reprinted", line)
             return True
         labelled = LABELLED_LINE.match(line)
         if labelled:
@@ -85,7 +89,7 @@ class Metadata:
                 self._take_pieces(pieces)
                 return True
             if in_information_block and value:
-                self.extra.setdefault(normalise_space(label), value)
+                self.keep(normalise_space(label), value)
                 self._take_pieces(pieces)
                 return True
         credits = parse_credit_sentences(line)
@@ -112,16 +116,24 @@ class Metadata:
             self.fields.setdefault("translation_source", translated_from.group("rest"))
             return True
         if _THANKS.match(line):
-            self.extra.setdefault("Thanks", line)
+            self.keep("Thanks", line)
             return True
         if in_information_block:
             citation = parse_citation(line)
             if self.source is None and citation.periodical and citation.date:
                 self.source = citation
             else:
-                self.extra.setdefault(f"Line {len(self.extra) + 1}", line)
+                self.keep(f"Line {len(self.extra) + 1}", line)
             return True
         return False
+
+    def keep(self, label: str, value: str) -> None:
+        """Keep a line no field takes, under its label ("Heading", "Heading 2", …): a second one is never dropped."""
+        key, number = label, 1
+        while key in self.extra and self.extra[key] != value:
+            number += 1
+            key = f"{label} {number}"
+        self.extra[key] = value
 
     def take_labelled(self, line: str) -> bool:
         """Take a line only if it is "Label: value" with a label MIA uses."""
@@ -150,7 +162,7 @@ class Metadata:
             if self.source is None:
                 self.source = parse_citation(value)
             else:
-                self.extra.setdefault("Source", value)
+                self.keep("Source", value)
         elif name.startswith("license"):
             # "Public Domain: Lenin Internet Archive (2004)": the label is the licence.
             label = name.partition(":")[2]
@@ -177,7 +189,7 @@ _BIBLIOGRAPHIC_STARTS = (
 
 def _may_be_bibliographic(line: str) -> bool:
     """A cheap first look: a label near the start, or a credit or source verb."""
-    return len(line) <= _METADATA_LINE_MAX and (":" in line[:48] or line[:10].casefold().startswith(_BIBLIOGRAPHIC_STARTS))
+    return len(line) <= _METADATA_LINE_MAX and (":" in line[:_LABEL_MAX_CHARS] or line[:10].casefold().startswith(_BIBLIOGRAPHIC_STARTS))
 
 
 def _citation_chunk(chunk: Chunk) -> Citation | None:
@@ -193,7 +205,9 @@ def _citation_chunk(chunk: Chunk) -> Citation | None:
 
 
 def _bibliographic(chunk: Chunk) -> bool:
-    if chunk.role in ("information", "from", "credits", "license"):
+    if chunk.role == "information":
+        return not _holds_no_field(chunk)
+    if chunk.role in ("from", "credits", "license"):
         return True
     if _citation_chunk(chunk) is not None:
         return True
@@ -210,9 +224,31 @@ def _bibliographic(chunk: Chunk) -> bool:
         return True
     # Beside known fields, a block may hold lines with labels of its own ("Brovided by:").
     return any(verdicts) and all(
-        ok or LABELLED_LINE.match(line) or len(line) < 200 and parse_date(line) is not None
+        ok or LABELLED_LINE.match(line) or len(line) < _METADATA_DATE_LINE_MAX and parse_date(line) is not None
         for ok, line in zip(verdicts, chunk.lines)
     )
+
+
+def _holds_no_field(chunk: Chunk) -> bool:
+    """A paragraph set as information that reads as no field, credit, citation or date: the editors' prose ("After
+    Marx’s death, in rummaging through Marx’s manuscripts, Engels came upon…"), a study guide's questions or a list
+    of works, all of it text."""
+    if len(chunk.lines) < 2 and len(chunk.text) < _PROSE_MIN_CHARS:
+        return False  # a line such as "Wikipédia" or "PDF" under the biography: the archive's, not text
+    probe = Metadata()
+    for line in chunk.lines:
+        if probe.take_line(line, in_information_block=False) or ":" in line[:_LABEL_MAX_CHARS]:
+            return False  # a field, or a label of the block's own ("Tradução, notas e acréscimos(2): …")
+        if _IMAGE_LICENCE.search(line):
+            return False  # a portrait's credit: "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich (CC BY-SA 3.0 Germany)"
+        if len(line) < _METADATA_DATE_LINE_MAX and (parse_date(line) is not None or _is_citation(line)):
+            return False
+    return True
+
+
+def _is_citation(line: str) -> bool:
+    citation = parse_citation(line)
+    return bool(citation.periodical and citation.date)
 
 
 def published_date(metadata: Metadata) -> DateValue | None:

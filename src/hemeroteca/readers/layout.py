@@ -70,6 +70,8 @@ _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 # A note's number or letter: "[1]", "(2)", "3.", "[a.]", "(b)", "*".
 _NOTE_NUMBER = re.compile(r"^(?:\[(?:\d{1,3}|[a-zA-Z*])\.?\]|\((?:\d{1,3}|[a-zA-Z*])\.?\)|\d{1,3}\.|\*{1,3})\s")
+# The editors' notes lettered "A.", "B." below MIA's text.
+_NOTE_LETTER = re.compile(r"^[A-Z]\.\s")
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # The site's breadcrumb over a page's own title: "MIA: M.I.A. Library: Marx & Engels: Selected Works".
 _BREADCRUMB = re.compile(r"^(?:MIA|M\.I\.A\.|Marxists?[’']? Internet Archive)\s*:\s*\S")
@@ -256,7 +258,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         elif chunk.role == "running_head" and record.running_head is None:
             record.running_head = _without_author_line(chunk)
         elif chunk.role == "running_head":
-            metadata.extra.setdefault("Heading", chunk.text)
+            metadata.keep("Heading", chunk.text)
         else:
             plain.append(chunk)
     _demote_name_heading(plain)
@@ -291,13 +293,13 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
             if record.running_head is None:
                 record.running_head = text
             else:
-                metadata.extra.setdefault("Heading", text)
+                metadata.keep("Heading", text)
         elif record.subtitle is None and chunk.kind == "heading" and _TITLE_CONTINUED.match(text):
             record.title = f"{record.title} {text}"  # "Inaugural Address" / "of the International Working Men’s Association"
         elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE and date_alone(unmarked) is None:  # a deck
             record.subtitle = _TITLE_NOTE_MARKER.sub("", text).strip()  # "ou A Monadologia(1)"
         else:
-            metadata.extra.setdefault("Heading", text)
+            metadata.keep("Heading", text)
 
 
 def _section_name_to_running_head(record: Record, plain: list[Chunk]) -> list[Chunk]:
@@ -371,9 +373,12 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         # source line ("From the Atlantic, across and beyond the Mississippi, …", a table's caption citing a report).
         inside_text = seen_text and chunk.role is None and (index < text_end or len(text) > _SUBSTANTIAL_CHARS)
         # Below the text, an information block that opens with a note's number is a note ("1. “This proposition,” I
-        # wrote in the preface…" in the Manifesto's prefaces, set as p.information).
-        numbered_note = seen_text and chunk.role == "information" and _NOTE_NUMBER.match(text) is not None
-        if numbered_note:
+        # wrote in the preface…" in the Manifesto's prefaces, set as p.information), and the information paragraphs
+        # that follow it unnumbered go on with that note.
+        information_note = seen_text and chunk.role == "information" and bool(
+            _NOTE_NUMBER.match(text) or _lettered_note(record, text) or _continues_note(record, chunk, lettered=True)
+        )
+        if information_note:
             chunk.role = "note"
         bibliographic = section is None and chunk.role != "note" and not inside_text and is_metadata_chunk(chunk)
         if bibliographic or chunk.role in ("updated", "credits"):
@@ -400,7 +405,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if not seen_text and record.dateline is None and len(text) < DATELINE_MAX_CHARS and place_and_date(text):
             record.dateline = text  # a letter's "London, September 21, 1890"
             record.body.append(Block("heading" if heading else "paragraph", text))
-        elif (chunk.role == "note" or section == "notes") and _continues_note(record, chunk):
+        elif (chunk.role == "note" or section == "notes") and _continues_note(record, chunk, lettered=information_note):
             # A note of several paragraphs: the later ones carry neither anchor nor number.
             text = f"{record.notes[-1].text} {without_note_backlink(text)}"
             record.notes[-1] = replace(record.notes[-1], text=text)
@@ -449,13 +454,26 @@ def _sign_last_line(record: Record) -> None:
         record.body[text_blocks[-1]] = Block("signature", last.text)
 
 
-def _continues_note(record: Record, chunk: Chunk) -> bool:
+def _continues_note(record: Record, chunk: Chunk, *, lettered: bool = False) -> bool:
     """A paragraph with no anchor and no number right after a numbered note ("(1) Nota do tradutor: …" / "A obra logo
-    fora publicada em latim…") goes on with that note."""
-    if chunk.anchor is not None or _NOTE_NUMBER.match(chunk.text) or not record.notes or not record.body:
+    fora publicada em latim…") goes on with that note; below MIA's text, after a lettered one as well ("A. As a second
+    footnote…", where elsewhere "F. Engels: Anti-Dühring." opens an item of a list)."""
+
+    def opens_note(text: str) -> bool:
+        return _NOTE_NUMBER.match(text) is not None or lettered and _NOTE_LETTER.match(text) is not None
+
+    if chunk.anchor is not None or opens_note(chunk.text) or not record.notes or not record.body:
         return False
     previous = record.notes[-1]
-    return record.body[-1].kind == "note" and record.body[-1].text == previous.text and _NOTE_NUMBER.match(previous.text) is not None
+    return record.body[-1].kind == "note" and record.body[-1].text == previous.text and opens_note(previous.text)
+
+
+def _lettered_note(record: Record, text: str) -> bool:
+    """An editors' note lettered "A.", "B." below MIA's text: the letters run from A (elsewhere a capital and a stop
+    is an initial: "J. Temporel, domínio público" under a portrait)."""
+    if _NOTE_LETTER.match(text) is None:
+        return False
+    return text.startswith("A") or bool(record.notes) and _NOTE_LETTER.match(record.notes[-1].text) is not None
 
 
 def _is_separator(chunk: Chunk) -> bool:
@@ -542,7 +560,7 @@ def _chapter_named_by_page_title(record: Record, title_hint: str, metadata: Meta
         if record.running_head is None:
             record.running_head = part
         else:
-            metadata.extra.setdefault("Heading", part)
+            metadata.keep("Heading", part)
 
 
 def _comparable(text: str) -> str:
