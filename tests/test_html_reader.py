@@ -373,3 +373,15 @@ def test_a_label_said_twice_keeps_both_lines() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert record.extra_fields["Terms"] == "Feudal Society, Bourgeois Society, Utopia, Proletariat, Bourgeoisie."
     assert record.extra_fields["Terms 2"] == "Wages, Wage Labour, Labour Power, Commodity, Price, Labour."
+
+
+def test_a_quotation_inside_a_footnote_is_the_notes() -> None:
+    # maresalului.github.io/bensaid/2005/mes/90.htm: <p class="note" id="n3">(3)</p>, then in the <footer> a
+    # <blockquote> of Lukács's words and the reference under it; the blockquote had been dropped as furniture.
+    page = CORPUS / "maresalului.github.io/bensaid/2005/mes/90.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    third = record.notes[2].text
+    assert third.startswith("(3) “[Mas em que consiste, em suma, a essência do revisionismo?")
+    assert "Em segundo lugar, o revisionista condena por essa razão a dialética." in third
+    assert third.endswith("São Paulo: Boitempo, 2012, p. 72-73.")
+    assert len(record.notes) == 4

@@ -40,6 +40,7 @@ _CLASS_ROLES: dict[str, Role] = {
     "editorial": "editor_note", "nota-editor": "editor_note",
 }
 _TAG_ROLES: dict[str, Role] = {"nav": "navigation", "footer": "navigation"}
+_NOTE_CONTINUATIONS = {"blockquote", "table", "ul", "ol", "dl", "pre"}
 _EMPHASIS = {"i", "em", "b", "strong", "cite"}
 _INLINE_NOTE_CLASSES = {"anote", "ednote", "enote"}
 
@@ -185,6 +186,8 @@ class _Walker:
             return
         classes = _classes(element)
         role = _role_of(element, classes, inherited)
+        if role == inherited == "navigation" and tag in _NOTE_CONTINUATIONS and self.chunks and self.chunks[-1].role == "note":
+            role = "note"  # a quotation or table inside a note among the <footer>'s notes: the note's, not furniture
         if tag == "hr":
             # Old templates frame the information block with hr.infotop … hr.infobot.
             self.in_information = "infotop" in classes or (self.in_information and "infobot" not in classes)
