@@ -84,6 +84,8 @@ def _classes(element: etree._Element) -> list[str]:
 def _role_of(element: etree._Element, classes: list[str], inherited: Role | None) -> Role | None:
     if "cc" in classes or "gnu" in classes:
         return "license"  # the Portuguese template's p.info.cc (or p.info.gnu) holds the licence link
+    if "formatos" in classes:
+        return "navigation"  # p.info.formatos: links to the page's PDF, EPUB or recording, not a field of the text
     if "biografia" in classes:
         return None  # the new template's author biography, inside its <footer>: the page's text, not furniture
     for name in classes:
