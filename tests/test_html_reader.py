@@ -385,3 +385,15 @@ def test_a_quotation_inside_a_footnote_is_the_notes() -> None:
     assert "Em segundo lugar, o revisionista condena por essa razão a dialética." in third
     assert third.endswith("São Paulo: Boitempo, 2012, p. 72-73.")
     assert len(record.notes) == 4
+
+
+def test_the_labels_over_the_archives_notes_and_the_format_links_are_furniture() -> None:
+    # maresalului.github.io/trotsky/1940/02/27.htm: <p class="note"><b>Nota do Arquivo Marxista na Internet:</b></p>;
+    # maresalului.github.io/tematica/1972/mes/defesa-povo-pobre.htm: <p class="info formatos"><a …>PDF escaneado</a></p>
+    page = CORPUS / "maresalului.github.io/trotsky/1940/02/27.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.notes and not any(note.text.startswith("Nota do Arquivo") for note in record.notes)
+    page = CORPUS / "maresalului.github.io/tematica/1972/mes/defesa-povo-pobre.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert "PDF escaneado" not in record.extra_fields.values()
+    assert not any(block.text == "PDF escaneado" for block in record.body)

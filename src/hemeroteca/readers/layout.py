@@ -50,7 +50,7 @@ _EDITOR_NOTE = re.compile(
 _SIGNATURE = re.compile(r"^\(?\s*signed\s*\)?\s*:?\s+\S", re.IGNORECASE)
 _NOTES_HEADING = re.compile(
     r"^(?:notes?|footnotes?|endnotes?|translator[’']?s notes|notas?(?:\s+de\s+rodapé)?|notas del (?:autor|editor|traductor)"
-    r"|notas? d[aoe] (?:tradução|tradutor|tradutora|revisão|edição|autor)|notas do arquivo(?: marxista na internet)?|примечания)\s*:?$",
+    r"|notas? d[aoe] (?:tradução|tradutor|tradutora|revisão|edição|autor)|notas? do arquivo(?: marxista na internet)?|примечания)\s*:?$",
     re.IGNORECASE,
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
@@ -390,7 +390,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if heading and (_EDITOR_NOTE.match(text) or chunk.role == "editor_note" and _NOTES_HEADING.match(text)):
             section = "editor"
             continue
-        if _NOTES_HEADING.match(text) and (heading or len(text) < 30):
+        if _NOTES_HEADING.match(text):
             section = "notes"  # the heading itself is furniture
             continue
         editors_section_ended = section == "editor" and index > 0 and body[index - 1].role == "editor_note" != chunk.role
