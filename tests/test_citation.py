@@ -432,6 +432,14 @@ CASES = [
         "Fonte: O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html",
         Citation(raw="O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html", periodical="O Comuneiro", number="17"),
     ),
+    # maresalului.github.io/mandel/1967/10/22.html: the kind of piece is no part of the name
+    (
+        "Editorial de “La Gauche”, n.º 39, 21 de Outubro de 1967.",
+        Citation(
+            raw="Editorial de “La Gauche”, n.º 39, 21 de Outubro de 1967", periodical="La Gauche", number="39",
+            date=_date("21 de Outubro de 1967", "1967-10-21"),
+        ),
+    ),
 ]
 
 # Nothing but the cleaned line comes back.

@@ -397,3 +397,23 @@ def test_the_labels_over_the_archives_notes_and_the_format_links_are_furniture()
     record, _, _ = read_document(page, page.read_bytes())
     assert "PDF escaneado" not in record.extra_fields.values()
     assert not any(block.text == "PDF escaneado" for block in record.body)
+
+
+@pytest.mark.parametrize(
+    ("path", "periodical", "volume", "number"),
+    [
+        # "Primeira edição: Novos Rumos, ano 1, n.º 40." beside "Fonte: TraduAgindo.": an issue, though undated
+        ("maresalului.github.io/montenegro/1959/12/03.htm", "Novos Rumos", "1", "40"),
+        # "Primeira edição: International Press Correspondence, vol. 3, n.º 28, …" beside "Fonte para a tradução: seção
+        # inglesa do Arquivo Marxista na Internet.": an issue's number makes "Press" part of a periodical's name
+        ("maresalului.github.io/radek/1923/03/22.htm", "International Press Correspondence", "3", "28"),
+    ],
+)
+def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_website(
+    path: str, periodical: str, volume: str, number: str
+) -> None:
+    page = CORPUS / path
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.source is not None
+    assert (record.source.periodical, record.source.volume, record.source.number) == (periodical, volume, number)
+    assert "Transcribed from" in record.extra_fields or "Translated from" in record.extra_fields

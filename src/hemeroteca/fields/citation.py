@@ -59,7 +59,11 @@ _FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
 # nor the place or translation after it ("Labour Chronicle (Edinburgh)",
 # "Свободное воспитание [Educação Livre]"); "(1st series)" is.
 # A lower-case word naming what kind of paper it is goes too: "revista Espaço Acadêmico", "no jornal O Estado".
-_PERIODICAL_HEAD = re.compile(r"^(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ]))?")
+# So does the kind of piece the page is: "Editorial de “La Gauche”, n.º 39".
+_PERIODICAL_HEAD = re.compile(
+    r"^(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ]))?"
+    r"(?:(?:Editorial|Artigo|Article)\s+(?:de|em|in|of|du|dans)\s+(?=[“\"«A-ZÀ-Þ]))?"
+)
 _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
 # What a line says of how a text came out, where no periodical is named: "Pamphlet first published
 # in 1897", "as a pamphlet in 1901", "Second Edition, published by…", "Progress Publishers, Moscow",
@@ -75,7 +79,7 @@ _URL = re.compile(r"\s*[-–—]?\s*(?:https?://|www\.)\S*")
 # "revista Espaço Acadêmico, n.º 9, fev/2002, a partir de Loureiro, … Editora da UNESP, 1991, pp. 37–47": the source
 # it was taken from follows.
 _CHAINED = re.compile(r",?\s+(?:a partir d[aoe]s?|tomad[oa] de|based on|reprinted from|taken from)\s+", re.IGNORECASE)
-_WEB_ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|br|pdf|html?)\b", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|br|pdf|html?)\b", re.IGNORECASE)
 _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
 
 
@@ -179,7 +183,7 @@ def _periodical(line: str, first_part: int) -> str | None:
     end = min(first_part, segment.end() if segment else len(line))
     # Quotes, Markdown emphasis and dashes left around the name ("*The Daily People,*") go too.
     name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip(" \"'“”‘’«»*_-–—")
-    if _WEB_ADDRESS.search(name):
+    if WEB_ADDRESS.search(name):
         return None
     name = _GLOSS.sub("", _from_first_capital(name)).lstrip("(.,;: ").rstrip(",;: ")
     if _NOT_A_PERIODICAL.search(name):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from hemeroteca.catalogue.mia import load_default_catalogue
-from hemeroteca.fields.citation import first_date, parse_citation
+from hemeroteca.fields.citation import WEB_ADDRESS, first_date, parse_citation
 from hemeroteca.fields.credits import parse_credit_sentences, parse_credit_value, split_off_credits
 from hemeroteca.fields.dates import parse_date
 from hemeroteca.fields.labels import LABELLED_LINE, credit_roles, field_for_label
@@ -336,9 +336,13 @@ def _catalogued_periodical(name: str) -> bool:
 
 
 def _periodical_edition(stated: str | None) -> Citation | None:
-    """The periodical a "Primeira edição: Labour Chronicle, …" line names, with its date; None for a book."""
+    """The periodical a "Primeira edição: Labour Chronicle, …" line names, with its date or its issue ("Novos Rumos,
+    ano 1, n.º 40."); None for a book. An issue's number makes it a periodical's whatever words its name holds
+    ("International Press Correspondence", "O Combate, edição 4581")."""
     if not stated:
         return None
     first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]  # before "Republicado em …"
     citation = parse_citation(first_sentence)
-    return citation if citation.periodical and citation.date and not _BOOKISH.search(citation.raw) else None
+    if not citation.periodical or _BOOKISH.search(citation.raw) and not citation.number or WEB_ADDRESS.search(citation.raw):
+        return None  # a book, or a website ("O original encontra-se em http://www.resumenlatinoamericano.org, nº 1075")
+    return citation if citation.date or _names_an_issue(citation) else None
