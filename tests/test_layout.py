@@ -312,7 +312,7 @@ def test_a_breadcrumb_that_is_the_only_title_gives_its_last_step() -> None:
     assert assemble(chunks).title == "Rosa Luxemburg"
 
 
-def test_an_undated_first_edition_gives_no_date_and_lends_none_from_the_source() -> None:
+def test_an_undated_first_edition_gives_no_date_and_its_issue_is_the_source() -> None:
     # maresalului.github.io/bensaid/1990/mes/90.htm: "Primeira edição: Rouge nº 1418." (the issue number is no year)
     chunks = [
         _heading("O último combate de Trótski", 1),
@@ -321,4 +321,6 @@ def test_an_undated_first_edition_gives_no_date_and_lends_none_from_the_source()
         Chunk("paragraph", ['O mundo se transforma. O antigo bloco Stálinista já não é nada além de um campo em ruínas. Se esvaem as ilusões. Porém o que realmente espreita o movimento operário é a debandada da memória.']),
     ]
     record = assemble(chunks)
-    assert (record.published, record.extra_fields["First published"]) == (None, "Rouge nº 1418.")
+    assert record.published is None
+    assert record.source is not None and (record.source.periodical, record.source.number, record.source.date) == ("Rouge", "1418", None)
+    assert record.extra_fields["Transcribed from"] == "Marxismo Revolucionário Internacional"
