@@ -417,3 +417,11 @@ def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_we
     assert record.source is not None
     assert (record.source.periodical, record.source.volume, record.source.number) == (periodical, volume, number)
     assert "Transcribed from" in record.extra_fields or "Translated from" in record.extra_fields
+
+
+def test_a_persons_page_cites_no_source_but_keeps_its_biographys() -> None:
+    # maresalului.github.io/ingrao/index.htm: <p class="datas">Fonte: Wikipédia </p> under the biography
+    page = CORPUS / "maresalului.github.io/ingrao/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert "Lifetime" in record.extra_fields
+    assert record.source is None and record.extra_fields["Source"] == "Wikipédia"

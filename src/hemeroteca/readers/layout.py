@@ -644,6 +644,10 @@ def assemble(
     record.published = published_date(metadata)
     record.written = written(metadata.fields.get("written") or metadata.fields.get("delivered"), record.dateline, record.published)
     record.source = source_citation(metadata, record.title)
+    if person_page and record.source is not None:
+        # A person's page cites no periodical: its "Fonte: Wikipédia" is its biography's, or its portrait's.
+        metadata.keep("Source", record.source.raw)
+        record.source = None
     record.credits = list(dict.fromkeys(metadata.credits))  # two lines of a block may give the same credit
     record.license = metadata.license
     record.last_updated = date_value(updated[-1]) if updated else None
