@@ -432,6 +432,11 @@ CASES = [
         "Fonte: O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html",
         Citation(raw="O Comuneiro - http://www.ocomuneiro.com/nr17_03_bensaid.html", periodical="O Comuneiro", number="17"),
     ),
+    # maresalului.github.io/yao-wenyuan/1975/mes/camarilha.htm: a publisher's imprint names no periodical
+    (
+        "Fonte: Pequim: Edições em línguas estrangeiras, 1975.",
+        Citation(raw="Pequim: Edições em línguas estrangeiras, 1975", date=_date("1975", "1975")),
+    ),
     # maresalului.github.io/mandel/1967/10/22.html: the kind of piece is no part of the name
     (
         "Editorial de “La Gauche”, n.º 39, 21 de Outubro de 1967.",

@@ -67,10 +67,12 @@ _PERIODICAL_HEAD = re.compile(
 _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
 # What a line says of how a text came out, where no periodical is named: "Pamphlet first published
 # in 1897", "as a pamphlet in 1901", "Second Edition, published by…", "Progress Publishers, Moscow",
+# a publisher's imprint ("Pequim: Edições em línguas estrangeiras, 1975", "Editorial Calvino Ltda., Rio, 1944").
 # (A collected or selected works, with its volumes, is kept: it is cited as a periodical is.)
 _NOT_A_PERIODICAL = re.compile(
-    r"\b(?:published|publication|pamphlet|edition|publishers?|publishing|translated|drafted|reprinted|included"
-    r"|publicad[oa]s?|edição|edición|folheto|folleto|traduzid[oa]|traducid[oa])\b",
+    r"\b(?:published|publication|pamphlet|editions?|publishers?|publishing|translated|drafted|reprinted|included"
+    r"|publicad[oa]s?|edição|edições|edición|ediciones|éditions|editora|editorial|ltda|folheto|folleto|traduzid[oa]"
+    r"|traducid[oa])\b",
     re.IGNORECASE,
 )
 # "O Comuneiro - http://www.ocomuneiro.com/": the address is not part of the name; a name that is an address
