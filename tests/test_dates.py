@@ -173,6 +173,8 @@ CORPUS = [
     # www.marxists.org/espanol/lumumba/1960/junio/30.htm
     ("Junio 30, 1960", "Junio 30, 1960", "1960-06-30"),
     ("marxists.org, enero 2012.", "enero 2012", "2012-01"),
+    # maresalului.github.io/sinani/1934/mes/40.htm: the city is no month
+    ("A luta contra o prestismo e a revolução agrária e anti-imperialista. Rio de Janeiro. 1934, págs. 55–152.", "1934", "1934"),
 ]
 
 SHAPES = [

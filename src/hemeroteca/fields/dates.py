@@ -229,6 +229,9 @@ _YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 _BEFORE_YEAR = 40
 _AFTER_YEAR = 80
 
+# "Rio de Janeiro. 1934" names a city, not January.
+_CITY_NAMED_BY_A_MONTH = re.compile(r"\brio\s+de\s+janeiro\b", re.IGNORECASE)
+
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _Point = tuple[int, int | None, int | None]  # year, month (or season 21-24), day
 
@@ -250,6 +253,8 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     """Matches on the lower-cased text: same offsets, so raw comes from `text`."""
     lowered = text.lower()
     pattern, subject = (_DATE, lowered) if len(lowered) == len(text) else (_DATE_ANY_CASE, text)
+    if "aneiro" in subject:  # blanked out, offsets kept
+        subject = _CITY_NAMED_BY_A_MONTH.sub(lambda city: " " * len(city.group()), subject)
     pos = 0
     while (year := _YEAR.search(subject, pos)) is not None:
         end = min(len(subject), year.end() + _AFTER_YEAR)
