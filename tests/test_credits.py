@@ -114,3 +114,20 @@ def test_the_archive_may_come_before_the_person() -> None:
     assert parse_credit_value(["transcription"], "for the Marxist Internet Archive by Paul Flewers.") == [
         Credit("transcription", "Paul Flewers", "Marxist Internet Archive")
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        # maresalului.github.io/ilyenkov/1976/mes/ideal.htm: "e" inside a surname
+        ("Marcelo José de Souza e Silva.(1), do inglês.", ["Marcelo José de Souza e Silva"]),
+        # maresalului.github.io/rocker/1919/02/15.htm: "e" inside a body's name
+        ("Instituto de Teoria e História Anarquista (ITHA).", ["Instituto de Teoria e História Anarquista"]),
+        # maresalului.github.io/parsons/1905/09/03.htm: a publisher's name closes with what it is
+        ("Roxo e Negro Publicações.", ["Roxo e Negro Publicações"]),
+        # maresalului.github.io/mandel/1971/03/40.htm: three people
+        ("Pedro Barbosa, Vinicius Souza e Sidarta Landarini, do inglês.", ["Pedro Barbosa", "Vinicius Souza", "Sidarta Landarini"]),
+    ],
+)
+def test_e_may_join_the_parts_of_one_name(value: str, names: list[str]) -> None:
+    assert [credit.name for credit in parse_credit_value(["translation"], value)] == names

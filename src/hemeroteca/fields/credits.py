@@ -52,7 +52,16 @@ _FOR = re.compile(
     re.IGNORECASE,
 )
 # People are listed with these between them: "Zodiac/Brian Baggins", "Omar Pie & Robert Cymbala".
-_PEOPLE_SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\band\b|\be\b|\by\b)\s*")
+_PEOPLE_SEPARATORS = re.compile(r"\s*(,|;|/|&|\band\b|\be\b|\by\b)\s*")
+# "e" and "y" also join the parts of one name: a surname ("Marcelo José de Souza e Silva"), or a body's name
+# ("Instituto de Teoria e História Anarquista", "Roxo e Negro Publicações").
+_NAME_JOINS = {"e", "y"}
+_BODY = re.compile(
+    r"\b(?:instituto|institute|centro|grupo|núcleo|nucleo|fundação|fundacion|fundación|coletivo|colectivo|associação|"
+    r"asociación|comitê|comité|setor|sector|edições|ediciones|editora|editorial|publicações|publicaciones|"
+    r"livraria|biblioteca)\b",
+    re.IGNORECASE,
+)
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _REMARK = re.compile(r"\([^()]*\)")
 _ARCHIVE_FIRST = re.compile(r"^for\s+(?:the\s+)?(?P<archive>.+)$", re.IGNORECASE)
@@ -99,7 +108,7 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
         # MIA's "Transcription/Markup: Zodiac/Brian Baggins": one person for each role, in order.
         return [credit for role, part in zip(roles, paired) for credit in parse_credit_value([role], part)]
     people: list[tuple[str, str | None, DateValue | None]] = []
-    for piece in _PEOPLE_SEPARATORS.split(text):
+    for piece in _listed(text):
         archive = None
         # "Mark Harris 2010; Martin Swayne 2021": a person's own date follows their name.
         own_date = parse_date(piece) if any(ch.isdigit() for ch in piece) else None
@@ -122,6 +131,21 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
         shared = archive or shared
         resolved.append((name, archive or shared, when))
     return [Credit(role=role, name=name, for_=archive, date=when) for name, archive, when in reversed(resolved) for role in roles]
+
+
+def _listed(text: str) -> list[str]:
+    """The names a credit lists, a name joined by "e" kept whole: a surname (not initials: "CHBC e JCM" are two), or
+    a body's name, which opens or closes with what the body is."""
+    parts = _PEOPLE_SEPARATORS.split(text)
+    pieces = [parts[0]]
+    for separator, piece in zip(parts[1::2], parts[2::2]):
+        words = piece.split()
+        one_name = len(words) == 1 and not piece.isupper() or _BODY.match(pieces[-1]) or bool(words) and _BODY.fullmatch(words[-1])
+        if separator.casefold() in _NAME_JOINS and one_name:
+            pieces[-1] = f"{pieces[-1]} {separator} {piece}"
+        else:
+            pieces.append(piece)  # "Thales Caramante e Edições Manoel Lisboa": two
+    return pieces
 
 
 def _person(piece: str) -> str | None:
