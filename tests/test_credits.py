@@ -131,3 +131,21 @@ def test_the_archive_may_come_before_the_person() -> None:
 )
 def test_e_may_join_the_parts_of_one_name(value: str, names: list[str]) -> None:
     assert [credit.name for credit in parse_credit_value(["translation"], value)] == names
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        # mia-reader/_pages/marx/works/1877/anti-duhring/index.htm
+        ("by Emile Burns from 1894 edition;", ["Emile Burns"]),
+        # mia-reader/_pages/marx/works/1884/origin-family/index.htm
+        (
+            "The text is essentially the English translation by Alick West published in 1942, but it has been revised"
+            " against the German text as it appeared in MEW [Marx-Engels Werke] Volume 21, Dietz Verlag 1962, and the"
+            " spelling of names and other terms has been modernised;",
+            ["Alick West"],
+        ),
+    ],
+)
+def test_what_a_translation_credit_says_after_the_name_is_no_name(value: str, names: list[str]) -> None:
+    assert [credit.name for credit in parse_credit_value(["translation"], value)] == names

@@ -71,11 +71,13 @@ _INTO_LANGUAGE = re.compile(rf"^(?:{_LANGUAGES})\b", re.IGNORECASE)
 # What follows a name without being one: "from the German", "do russo", ", based on …", " — MRT".
 _NOT_NAME_TAIL = re.compile(
     rf"(?:\s+(?:from|do|da|del|de|du)\s+(?:the\s+|o\s+|el\s+)?(?:{_LANGUAGES})\b.*"
-    r"|,?\s+(?:and\s+)?(?:is|was|are|were|based|taken|revised|who)\b.*"
+    r"|,?\s+(?:and\s+)?(?:is|was|are|were|based|taken|revised|who|published|from)\b.*"
     r"|\s+[—–-]\s+.*|\s+(?:in|on|at|em|en)$)",
     re.IGNORECASE,
 )
 _NOT_NAME_HEAD = re.compile(rf"^(?:the\s+late\s+|(?:from|do|del)\s+(?:the\s+)?(?:{_LANGUAGES})\b\s*)", re.IGNORECASE)
+# A remark that goes on after the names: "…by Alick West published in 1942, but it has been revised against …".
+_REMARK_CLAUSE = re.compile(r",?\s+(?:but|which|although|though|mas|pero)\s+.*$", re.IGNORECASE)
 # Archives, not people: "MEA", "marxists.org".
 _ARCHIVE_LIKE = re.compile(r"^(?:[A-Z]{2,5}|[\w.-]+\.(?:org|net|com))$")
 
@@ -103,6 +105,7 @@ def parse_credit_value(roles: list[str], value: str) -> list[Credit]:
         # "for the Marxist Internet Archive by Paul Flewers": the archive may come first.
         archive_first = _ARCHIVE_FIRST.match(text[: by.start()])
         text = text[by.end() :] + (f" for {archive_first.group('archive')}" if archive_first else "")
+    text = _REMARK_CLAUSE.sub("", text)
     paired = text.split("/")
     if len(roles) > 1 and len(paired) == len(roles):
         # MIA's "Transcription/Markup: Zodiac/Brian Baggins": one person for each role, in order.
