@@ -425,3 +425,21 @@ def test_a_persons_page_cites_no_source_but_keeps_its_biographys() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert "Lifetime" in record.extra_fields
     assert record.source is None and record.extra_fields["Source"] == "Wikipédia"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # "From James Connolly, **Socialism and Nationalism** (ed. Desmond Ryan), Dublin 1948."
+        "mia-reader/_pages/archive/connolly/1913/10/askwith.md",
+        # "Source: Ibsen ed. Angel Flores, Critics Group, New York 1937"
+        "mia-reader/_pages/archive/plekhanov/1908/xx/ibsen.md",
+        # "Source: Marx, Karl. Value, Price and Profit. New York: International Co., Inc, 1969."
+        "mia-reader/_pages/marx/works/1865/value-price-profit/introduction.htm",
+    ],
+)
+def test_an_edited_book_or_a_companys_edition_is_no_first_publication(path: str) -> None:
+    page = CORPUS / path
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.source is not None and record.source.date is not None
+    assert record.published is None

@@ -26,7 +26,8 @@ _PROSE_MIN_CHARS = 100  # an unlabelled line of information this long is prose
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|editions?|éditions|edições|ediciones|edição|edición|"
     r"editora|editorial|"
-    r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute)\b",
+    r"progress|foreign languages|coleção|colecao|colección|coleccion|collection|instituto|institute|"
+    r"verlag|wishart|company|co|eds?)\b|\(eds?\.",
     re.IGNORECASE,
 )
 _FIRST_PUBLISHED = re.compile(
