@@ -21,6 +21,10 @@ from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close, i
         # maresalului.github.io/arruda/1954/11/congresso.htm
         ("Respondemos, pois, a esses camaradas com as palavras de Engels, ao fazer a crítica do projeto de Programa de Erfurt:", "Engels"),
         # Nobody named: a pronoun, an adverb, an addressee.
+        ("Eis aqui um exemplo de derrota fecunda que Marx caracterizou brilhantemente nas linhas seguintes:", "Marx"),  # maresalului.github.io/nin/1935/02/16.htm
+        ("Lenine logo escrevia:", "Lenine"),  # maresalului.github.io/trotsky/1930/historia/cap26.htm
+        ("Schellenberg, mais lúcido, pergunta por sua vez:", "Schellenberg"),  # maresalului.github.io/poltorak/ano/processo/01.htm
+        ("O Senador Luis Carlos Prestes já dizia na III Conferência Nacional do nosso Partido, em 46:", "Luis Carlos Prestes"),  # maresalului.github.io/arruda/1947/06/09.htm
         ("Ele escreveu:", None),  # maresalului.github.io/grant/1949/mes/resposta-ao-cliff.htm
         ("He says:", None),  # mia-reader/_pages/marx/works/1886/ludwig-feuerbach/ch02.htm
         ("Depois, voltando-se para mim, acrescentou sorrindo:", None),  # maresalului.github.io/zetkin/1920/mes/lenin.htm

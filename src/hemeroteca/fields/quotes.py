@@ -9,12 +9,18 @@ import re
 _SPEECH_VERBS = (
     r"writes|wrote|says|said|declares|declared|states|stated|explains|explained|observes|observed|remarks|remarked"
     r"|adds|added|continues|continued|replies|replied|answers|answered|asserts|asserted|insists|insisted|notes|noted"
-    r"|points out|pointed out|puts it|argues|argued|tells us|told us"
-    r"|escreve|escreveu|escrevia|diz|disse|dizia|afirma|afirmou|afirmava|declara|declarou|explica|explicou|observa"
-    r"|observou|acrescenta|acrescentou|responde|respondeu|ensina|ensinou|ensinava|assinala|assinalou|sublinha"
-    r"|sublinhou|prossegue|continua|continuou"
+    r"|points out|pointed out|puts it|argues|argued|tells us|told us|asks|asked|concludes|concluded|recalls|recalled"
+    r"|warns|warned|stresses|stressed|proclaims|proclaimed|exclaims|exclaimed|sums up|summed up|comments|commented"
+    r"|admits|admitted|maintains|maintained|defines|defined|characterises|characterizes|characterised|characterized"
+    r"|escreve|escreveu|escrevia|escrevera|diz|disse|dizia|afirma|afirmou|afirmava|declara|declarou|explica|explicou"
+    r"|observa|observou|acrescenta|acrescentou|responde|respondeu|ensina|ensinou|ensinava|assinala|assinalou|sublinha"
+    r"|sublinhou|prossegue|continua|continuou|lamenta|lamentou|caracteriza|caracterizou|define|definiu|adverte"
+    r"|advertiu|advertia|propõe|propôs|exclama|exclamou|lembra|lembrou|recorda|recordou|conclui|concluiu|formula"
+    r"|formulou|proclama|proclamou|salienta|salientou|destaca|destacou|aponta|apontou|expõe|expôs|resume|resumiu"
+    r"|comenta|comentou|pergunta|perguntou|sustenta|sustentou|reconhece|reconheceu|insiste|insistiu|apelam|apela"
     r"|escribe|escribió|escribía|dice|dijo|decía|afirmó|declaró|explicó|señala|señaló|agrega|agregó|añade|añadió"
-    r"|respondió|пишет|писал|говорит|говорил|сказал"
+    r"|respondió|advierte|advirtió|recuerda|recordó|concluye|concluyó|sostiene|sostuvo|subraya|subrayó|pregunta"
+    r"|preguntó|пишет|писал|говорит|говорил|сказал"
     r"|palavras de|words of|palabras de"  # "com as palavras de Lênin:"
 )
 # One to four capitalised words, with the particles of names between them: "Stálin", "Heinrich Brandler",
@@ -25,8 +31,10 @@ _VERB = rf"(?i:{_SPEECH_VERBS})"
 _TITLE = r"(?i:(?:(?:o|el|la|the|our|nosso|nuestro)\s+)?(?:(?:camarada|companheiro|compañero|comrade|presidente|president)\s+)?)"
 # The verb is found first (one pass), then the name beside it: scanning for a name at every capital is slow.
 _VERB_AT = re.compile(rf"\b{_VERB}\b")
+# A word between the name and its verb: "Lenin then wrote:", "Lenine logo escrevia:", "Marx brilliantly put it:".
+_ADVERB = r"(?:then|also|again|lhe|nos|ainda|también|logo|já|bem|mesmo|assim|[a-zà-ÿ]+mente|[a-z]+ly)"
 # "Comrade Trotsky writes:", "o camarada Stálin escreveu:", "Lênin afirmou:", "Heinrich Brandler escreveu:".
-_NAME_BEFORE = re.compile(rf"(?P<who>{_NAME})(?:\s*,\s*[^,]{{1,60}},)?\s+(?:(?:then|also|again|lhe|nos|ainda|también)\s+)?$")
+_NAME_BEFORE = re.compile(rf"(?P<who>{_NAME})(?:\s*,\s*[^,]{{1,60}},)?\s+(?:{_ADVERB}\s+)?$")
 # "Diz o camarada Stálin:", "escreveu Thalheimer:", "dijo el presidente Allende:".
 _NAME_AFTER = re.compile(rf"\s+{_TITLE}(?P<who>{_NAME})")
 # The last sentence of a lead-in: after the last full stop followed by a space, within its last characters.
@@ -43,7 +51,7 @@ _NOT_NAMES = {
 }
 _HONORIFICS = {
     "comrade", "comrades", "mr", "mrs", "dr", "prof", "professor", "general", "citizen", "president",
-    "camarada", "companheiro", "presidente", "señor", "senhor",
+    "camarada", "companheiro", "presidente", "señor", "senhor", "senator", "senador", "deputado", "diputado",
 }
 # "(Lênin, Obras Completas, vol. XV)." and "(Marx, Crítica da Economia Política, prefacio)" closing a quotation.
 _CLOSING_CITATION = re.compile(r"\((?P<who>[A-ZÀ-ÝА-ЯЁ][\w’'. -]{1,40}?)(?:,[^()]{0,160})?\)\.?\s*$")
