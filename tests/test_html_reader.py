@@ -223,7 +223,8 @@ def test_the_name_linked_to_the_authors_index_is_the_byline() -> None:
     # maresalului.github.io/freville/1936/literatura/01.htm: the collection's editor "(org.)"
     page = CORPUS / "maresalului.github.io/li-dazhao/1918/11/triunfo.htm"
     record, _, _ = read_document(page, page.read_bytes())
-    assert (record.title, [person.name for person in record.authors]) == ("O Triunfo do Bolchevismo", ["Li Dazhao (Li Ta-chao)"])
+    assert record.title == "O Triunfo do Bolchevismo"
+    assert [(person.name, person.printed_as) for person in record.authors] == [("Li Dazhao", "Li Dazhao (Li Ta-chao)")]
     page = CORPUS / "maresalului.github.io/freville/1936/literatura/01.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert ([(person.name, person.role) for person in record.authors], record.subtitle) == ([("Jean Fréville", "editor")], None)
@@ -443,3 +444,18 @@ def test_an_edited_book_or_a_companys_edition_is_no_first_publication(path: str)
     record, _, _ = read_document(page, page.read_bytes())
     assert record.source is not None and record.source.date is not None
     assert record.published is None
+
+
+def test_a_chapters_speaker_is_its_author() -> None:
+    # maresalului.github.io/tematica/1974/congresso-pcp/13.htm: the congress's book header (h1, the party's avatar
+    # as byline, the date), then in <main> the intervention's h4 and <p class="subtitulo autor">António Gervásio
+    # (Membro do Comité Central do P.C.P.)</p>
+    page = CORPUS / "maresalului.github.io/tematica/1974/congresso-pcp/13.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.title == "Direcção da Organização Regional do Alentejo e Algarve"
+    assert record.running_head == "VII Congresso Extraordinário"
+    assert [(person.name, person.printed_as) for person in record.authors] == [
+        ("António Gervásio", "António Gervásio (Membro do Comité Central do P.C.P.)")
+    ]
+    assert record.written == DateValue("20 de Outubro de 1974", "1974-10-20")
+    assert record.extra_fields["Heading 2"] == "Partido Comunista Português"

@@ -84,6 +84,8 @@ def _classes(element: etree._Element) -> list[str]:
 def _role_of(element: etree._Element, classes: list[str], inherited: Role | None) -> Role | None:
     if "cc" in classes or "gnu" in classes:
         return "license"  # the Portuguese template's p.info.cc (or p.info.gnu) holds the licence link
+    if "autor" in classes and "subtitulo" in classes:
+        return "byline"  # a chapter's own author under its heading: the speaker of a congress's intervention
     if "formatos" in classes:
         return "navigation"  # p.info.formatos: links to the page's PDF, EPUB or recording, not a field of the text
     if "biografia" in classes:
@@ -338,9 +340,18 @@ def _title_chapter(chunks: list[Chunk], heading_lines: list[str]) -> None:
     deck = chunks[chunks.index(book) + 1] if chunks[-1] is not book else chapter
     if deck is not chapter and deck.kind == "paragraph" and deck.role is None and len(deck.text) <= _CHAPTER_LEAD_MAX_CHARS:
         deck.role = "running_head"  # the book's subtitle ("A agonia do capitalismo e as tarefas da IV Internacional")
+    position = chunks.index(chapter)
+    speaker = chunks[position + 1] if position + 1 < len(chunks) and chunks[position + 1].role == "byline" else None
     chunks.remove(chapter)
     chapter.level = 1
     chunks.insert(chunks.index(book) + 1, chapter)
+    if speaker is not None:
+        # The chapter's author, not the book's: the book's byline (the party whose congress it was) heads the book.
+        for chunk in chunks:
+            if chunk.role == "byline" and chunk is not speaker:
+                chunk.kind, chunk.role = "paragraph", "running_head"
+        chunks.remove(speaker)
+        chunks.insert(chunks.index(chapter) + 1, speaker)
 
 
 def read_html(page: str | bytes, author_hints: tuple[str, ...] = (), *, encoding: str | None = None) -> Record:

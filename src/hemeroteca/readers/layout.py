@@ -57,6 +57,8 @@ _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
 _NO_ONE = re.compile(r"^(?:múltiplos|vários|diversos|varios|various|several)\s+(?:autores|authors)$", re.IGNORECASE)
 _PUBLISHER = re.compile(r"\b(?:edições|ediciones|éditions|editions|editora|editorial|publishers|publishing)\b", re.IGNORECASE)
 _EDITED_BY = re.compile(r"\s*\((?:org|orgs|ed|eds|coord)\.?\)$", re.IGNORECASE)
+# What a byline says of the person after the name: "(Membro do Comité Central do P.C.P.)".
+_DESCRIBED = re.compile(r"\s*\([^()]{3,}\)$")
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
 # "…Bonaparte[64]", "…defesa(1)", "…do Partido❋": a note marker glued to a title's end.
 _TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\)|\s*❋)$")
@@ -192,7 +194,7 @@ def _header_length(chunks: list[Chunk], *, titled: bool) -> int:
             if len(plain_since) > _HEADER_PLAIN_MAX or any(len(c.text) > 200 for c in plain_since):
                 break
             after_metadata, plain_since = index + 1, []
-        elif chunk.kind == "heading" or chunk.role == "running_head":
+        elif chunk.kind == "heading" or chunk.role in ("running_head", "byline"):
             # Headings after the title's dateline ("1897") open the text: its first section.
             if not plain_since and not after_metadata and not dated:
                 after_headings = index + 1
@@ -332,14 +334,18 @@ def _demote_name_heading(plain: list[Chunk]) -> None:
 
 def _byline(text: str) -> list[Person]:
     """The people a byline names, as the page prints them when the catalogue does not know them: "Jean Fréville
-    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker; "múltiplos autores" and a publisher
-    name no author."""
+    (org.)" edited the collection; "Edward Kardelj(1)" carries a note marker; a speaker's office follows the name in
+    brackets; "múltiplos autores" and a publisher name no author."""
     unmarked = _TITLE_NOTE_MARKER.sub("", text).strip()
     if _NO_ONE.match(unmarked) or _PUBLISHER.search(unmarked):
         return []  # "Bureau de Edições da Internacional Comunista" published the text, it did not write it
     edited = _EDITED_BY.search(unmarked)
-    people = _people(unmarked[: edited.start()] if edited else unmarked)
-    return [replace(person, role="editor") for person in people] if edited else people
+    if edited:
+        return [replace(person, role="editor") for person in _people(unmarked[: edited.start()])]
+    described = _DESCRIBED.search(unmarked)
+    if described and not names_a_body(unmarked[: described.start()]):  # "António Gervásio (Membro do Comité Central do P.C.P.)", printed so
+        return [replace(person, printed_as=unmarked) for person in _people(unmarked[: described.start()])]
+    return _people(unmarked)
 
 
 def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_follow: bool) -> bool:
