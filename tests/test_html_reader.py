@@ -459,3 +459,11 @@ def test_a_chapters_speaker_is_its_author() -> None:
     ]
     assert record.written == DateValue("20 de Outubro de 1974", "1974-10-20")
     assert record.extra_fields["Heading 2"] == "Partido Comunista Português"
+
+
+def test_a_first_edition_given_with_doubt_is_dated_uncertain() -> None:
+    # maresalului.github.io/trotsky/1940/08/classe.htm: "Primeira edição: possivelmente em Fourth International,
+    # vol. 1, n.º 7, dezembro de 1940."
+    page = CORPUS / "maresalului.github.io/trotsky/1940/08/classe.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.published == DateValue("dezembro de 1940", "1940-12?")

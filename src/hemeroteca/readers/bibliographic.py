@@ -40,6 +40,11 @@ _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 # "Fonte: desconhecida.?!": the page says it does not know its source.
 _UNKNOWN = re.compile(r"^\W*(?:desconhecid[oa]|desconocid[oa]|unknown|inconnue?)\W*$", re.IGNORECASE)
 _IMAGE_LICENCE = re.compile(r"\(CC[ -]BY|dom[ií]nio p[uú]blico|public domain", re.IGNORECASE)
+# A statement the page makes with doubt: its date is uncertain.
+_HEDGED = re.compile(
+    r"\b(?:provavelmente|possivelmente|presumivelmente|probablemente|posiblemente|probably|possibly|presumably)\b",
+    re.IGNORECASE,
+)
 _LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from|by)\b", re.IGNORECASE)
 # "Translated from La Petite République." (a translator would be named: "Translated from Russian by …" is a credit).
@@ -257,7 +262,10 @@ def published_date(metadata: Metadata) -> DateValue | None:
     is 1997; none if the statement gives none), or else the date of a periodical the source line names."""
     stated = metadata.fields.get("published")
     if stated:  # "Droit du Peuple." gives no date, nor does "Rouge nº 1418."; a source line's date would be a reprint's
-        return first_date(stated)
+        date = first_date(stated)
+        if date is not None and date.edtf and _HEDGED.search(stated) and date.edtf[-1].isdigit() and "/" not in date.edtf:
+            return replace(date, edtf=f"{date.edtf}?")  # "provavelmente, … no jornal «Volontá» de Ancona, … em 1920"
+        return date
     source = metadata.source
     if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
         return source.date
