@@ -467,3 +467,11 @@ def test_a_first_edition_given_with_doubt_is_dated_uncertain() -> None:
     page = CORPUS / "maresalului.github.io/trotsky/1940/08/classe.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert record.published == DateValue("dezembro de 1940", "1940-12?")
+
+
+def test_a_title_that_is_a_date_is_no_dateline() -> None:
+    # maresalului.github.io/amin/1992/08/90.htm: <h1>1492</h1> … <h3>Julho/Agosto de 1992</h3>
+    page = CORPUS / "maresalului.github.io/amin/1992/08/90.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert (record.title, record.dateline) == ("1492", "Julho/Agosto de 1992")
+    assert record.written is None or record.written.edtf != "1492"

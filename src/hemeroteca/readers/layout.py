@@ -275,9 +275,10 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
             record.authors = record.authors or _byline(text)
             continue
         unmarked = _TITLE_NOTE_MARKER.sub("", text)  # "(1898) [1]"
-        if record.dateline is None and date_alone(unmarked) is not None:
+        is_title = has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None  # "<h1>1492</h1>"
+        if record.dateline is None and date_alone(unmarked) is not None and not is_title:
             record.dateline = unmarked.strip().strip("()[]").strip()
-        elif has_h1 and chunk.kind == "heading" and chunk.level == 1 and record.title is None:
+        elif is_title:
             record.title = text
         elif record.title is None and position == 0 and remaining and (_running_head(text) or _BREADCRUMB.match(text)):
             record.running_head = record.running_head or text
