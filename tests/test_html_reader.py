@@ -475,3 +475,12 @@ def test_a_title_that_is_a_date_is_no_dateline() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert (record.title, record.dateline) == ("1492", "Julho/Agosto de 1992")
     assert record.written is None or record.written.edtf != "1492"
+
+
+def test_the_editors_starred_notes_are_notes_of_their_own() -> None:
+    # mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md: "[1\*.](#fa){#na} *The Young* -- …" under the
+    # translator's notes "1.", "2.", "3."; they had run together as one note.
+    page = CORPUS / "mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md"
+    record, _, _ = read_document(page, page.read_bytes())
+    starred = [note.text[:3] for note in record.notes if note.text[:2].rstrip(".").endswith("*")]
+    assert starred == ["1*.", "2*.", "3*.", "4*.", "5*.", "6*.", "7*."]

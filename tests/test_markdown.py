@@ -174,3 +174,20 @@ def test_the_authors_name_closing_the_text_is_its_signature() -> None:
     # mia-reader/_pages/archive/plekhanov/1899/questionnaire.md, whose last line is "**G Plekhanov**"
     record = read_markdown((CORPUS / "mia-reader/_pages/archive/plekhanov/1899/questionnaire.md").read_text(encoding="utf-8"))
     assert [block for block in record.body if block.kind == "signature"] == [Block("signature", "G Plekhanov")]
+
+
+def test_emphasis_marks_never_show() -> None:
+    # mia-reader/_pages/archive/deleon/works/1896/960126.md: italics over three lines parted by hard breaks
+    address = "*An address delivered at\\\nWells' Memorial Hall, Boston, Mass.,\\\nJanuary 26, 1896*\\\n"
+    assert markdown_chunks(address)[0].lines == ["An address delivered at", "Wells' Memorial Hall, Boston, Mass.,", "January 26, 1896"]
+    # mia-reader/_pages/archive/plekhanov/1891/11/hegel.md: bold italics
+    (chunk,) = markdown_chunks("nevertheless entirely ***accidental*** product of human ***error***. The\n")
+    assert chunk.text == "nevertheless entirely accidental product of human error. The"
+    # mia-reader/_pages/archive/connolly/1898/08/homeb.md: bold inside italics
+    (chunk,) = markdown_chunks("*Amongst those present\nwere the editors of the **Independent**, **Freeman** and **Nation**.*\n")
+    assert chunk.text == "Amongst those present were the editors of the Independent, Freeman and Nation."
+    # mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md: an escaped star is the editors' note number, not a mark
+    (chunk,) = markdown_chunks("the so-called *young* [\\[1\\*\\]](#na){#fa} and *old*\nSocial-Democrats\n")
+    assert chunk.text == "the so-called young [1*] and old Social-Democrats"
+    (chunk,) = markdown_chunks("[1\\*.](#fa){#na} *The Young* -- a petty-bourgeois, semi-anarchical\n")
+    assert chunk.text == "1*. The Young -- a petty-bourgeois, semi-anarchical"

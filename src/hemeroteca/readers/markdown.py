@@ -34,7 +34,11 @@ _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)(?:\{[^}]*\})?")
 _EMPTY_ANCHOR = re.compile(r"\[\]\{#([^}\s]+)[^}]*\}")
 _SPAN_ATTRS = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
 _ATTRS = re.compile(r"\{[#.][^}]*\}")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Strong-and-emphasis first, then strong, then emphasis, so that "*…**Freeman**…*" pairs its own marks; an escaped
+# "\*" is a character, not a mark.
+_EMPHASES = [re.compile(rf"(?<!\\)({marks})(?=\S)(.+?)(?<=[^\s\\])\1") for marks in (r"\*\*\*|___", r"\*\*|__", r"\*|_")]
+# An emphasis that runs over pandoc's hard line breaks opens on one line and closes on a later one.
+_OPENS_EMPHASIS = re.compile(r"^\s*(\*{1,3}|_{1,3})(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<@])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _FENCE = re.compile(r"^\s*:::")
@@ -54,10 +58,34 @@ def _inline(text: str) -> str:
     for _ in range(2):  # links may nest inside emphasis and the other way round
         text = _LINK.sub(r"\1", text)
         text = _SPAN_ATTRS.sub(r"\1", text)
-        text = _EMPHASIS.sub(r"\2", text)
+        for emphasis in _EMPHASES:
+            text = emphasis.sub(r"\2", text)
     text = _ATTRS.sub("", text)
     text = _HTML_TAG.sub("", text)
     return _ESCAPE.sub(r"\1", text)
+
+
+def _emphasis_closed_per_line(groups: list[str]) -> list[str]:
+    """Lines of a verse or address set in italics as a whole ("*An address delivered at\\" … "January 26, 1896*"):
+    the marks that open its first line and close its last are dropped, as each line is read alone."""
+    groups = list(groups)
+    for first, group in enumerate(groups):
+        opening = _OPENS_EMPHASIS.match(group)
+        if opening is None or not _unpaired(group, opening.group(1)):
+            continue
+        mark = opening.group(1)
+        for last in range(first + 1, len(groups)):
+            if groups[last].rstrip().endswith(mark) and _unpaired(groups[last], mark):
+                groups[first] = group[: opening.start(1)] + group[opening.end(1) :]
+                groups[last] = groups[last].rstrip()[: -len(mark)]
+                break
+    return groups
+
+
+def _unpaired(text: str, mark: str) -> bool:
+    """The line holds an odd number of the mark (escaped characters aside), so one pairs with another line's."""
+    count = text.replace("\\" + mark[0], "").count(mark[0])
+    return (count // len(mark)) % 2 == 1
 
 
 def _is_italic(text: str) -> bool:
@@ -75,17 +103,17 @@ def _paragraph(raw_lines: list[str]) -> Chunk | None:
     raw = " ".join(raw_lines)
     anchor = _EMPTY_ANCHOR.search(raw)
     # A trailing backslash is pandoc's hard line break.
-    lines: list[str] = []
+    groups: list[str] = []
     current: list[str] = []
     for raw_line in raw_lines:
         hard_break = raw_line.rstrip().endswith("\\")
         current.append(raw_line.rstrip().removesuffix("\\"))
         if hard_break:
-            lines.append(normalise_space(_inline(" ".join(current))))
+            groups.append(" ".join(current))
             current = []
     if current:
-        lines.append(normalise_space(_inline(" ".join(current))))
-    lines = [line for line in lines if line]
+        groups.append(" ".join(current))
+    lines = [line for line in (normalise_space(_inline(group)) for group in _emphasis_closed_per_line(groups)) if line]
     if not lines:
         return None
     lead = _LEAD_EMPHASIS.match(raw)
