@@ -484,3 +484,17 @@ def test_the_editors_starred_notes_are_notes_of_their_own() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     starred = [note.text[:3] for note in record.notes if note.text[:2].rstrip(".").endswith("*")]
     assert starred == ["1*.", "2*.", "3*.", "4*.", "5*.", "6*.", "7*."]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "mia-reader/_pages/archive/luxemburg/index.md",  # title "Rosa Luxemburg", in her folder
+        "mia-reader/_pages/archive/dunayevskaya/index.md",  # "### Raya Dunayevskaya Archive"
+        "mia-reader/_pages/marx/index.htm",  # "Marx Engels Archive", meta author "Karl Marx and Frederick Engels"
+    ],
+)
+def test_a_writers_archive_index_is_about_the_writer_not_by_them(path: str) -> None:
+    page = CORPUS / path
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.authors == []

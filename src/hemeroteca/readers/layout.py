@@ -75,6 +75,7 @@ _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 _NOTE_NUMBER = re.compile(r"^(?:\[(?:\d{1,3}\*?|[a-zA-Z*])\.?\]|\((?:\d{1,3}|[a-zA-Z*])\.?\)|\d{1,3}\*?\.|\*{1,3})(?:\s|$)")
 # The editors' notes lettered "A.", "B." below MIA's text.
 _NOTE_LETTER = re.compile(r"^[A-Z]\.\s")
+_ARCHIVE_TITLE = re.compile(r"\b(?:archive|library|works index)$|^marxist writers:", re.IGNORECASE)
 _SECTION_NAME = re.compile(r"\b(?:archive|arquivo|archivo)$", re.IGNORECASE)
 # The site's breadcrumb over a page's own title: "MIA: M.I.A. Library: Marx & Engels: Selected Works".
 _BREADCRUMB = re.compile(r"^(?:MIA|M\.I\.A\.|Marxists?[’']? Internet Archive)\s*:\s*\S")
@@ -588,6 +589,16 @@ def _clean_title(title: str | None) -> str | None:
     return title or None
 
 
+def _names_an_archive(title: str | None, hinted: list[Person]) -> bool:
+    """A title naming a writer's archive or index ("Raya Dunayevskaya Archive", "Marxist Writers: Karl Kautsky",
+    "V.I. Lenin Library: Works Index"), or naming alone the writer the folder or the meta author gives ("Lenin" in
+    archive/lenin/): the page is about its writer, not by them."""
+    if not title or not hinted:
+        return False
+    named = _catalogued_person(strip_trailing_period(title))
+    return _ARCHIVE_TITLE.search(title) is not None or named is not None and named in {person.name for person in hinted}
+
+
 def _person_page_header(chunks: list[Chunk]) -> int | None:
     """An author's own index page opens with the person's name and lifetime ("Fúlvio Abramo" / "1908-1993", as
     headings, or the old template's div.data under an h1): the header ends there (works and biography follow),
@@ -648,7 +659,8 @@ def assemble(
         metadata.extra.setdefault(LIFETIME_FIELD, record.dateline or "")
         record.dateline = None
     elif not record.authors:
-        record.authors = _catalogued_authors(author_hints)
+        hinted = _catalogued_authors(author_hints)
+        record.authors = [] if _names_an_archive(record.title, hinted) else hinted
     record.published = published_date(metadata)
     record.written = written(metadata.fields.get("written") or metadata.fields.get("delivered"), record.dateline, record.published)
     record.source = source_citation(metadata, record.title)
