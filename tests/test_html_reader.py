@@ -498,3 +498,17 @@ def test_a_writers_archive_index_is_about_the_writer_not_by_them(path: str) -> N
     page = CORPUS / path
     record, _, _ = read_document(page, page.read_bytes())
     assert record.authors == []
+
+
+def test_a_tables_row_of_plain_cells_is_one_line() -> None:
+    # maresalului.github.io/giap/index.htm: the works table's rows ("2005 - abr" | title); a row whose date cell
+    # is empty (<td>&nbsp;</td>) gives its title alone
+    page = CORPUS / "maresalului.github.io/giap/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    rows = [block.text for block in record.body if " | " in block.text]
+    assert rows and all(row[:4].isdigit() for row in rows)
+    assert not any(block.text in ("2005 - abr", "1961 - abr") for block in record.body)
+    # maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm: a statistical table in a note keeps its rows
+    page = CORPUS / "maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert any("Terra não cultivada |" in note.text for note in record.notes)

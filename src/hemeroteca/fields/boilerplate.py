@@ -53,7 +53,7 @@ _SEGMENT_SPLIT = re.compile(r"\s*(?:\||>|»|·|•)\s*")
 LAST_UPDATED = re.compile(
     r"^\s*(?:last\s+updated|updated|última\s+atualização|ultima\s+atualizacao|última\s+actualización"
     r"|[úu]ltima\s+(?:altera[çc][ãa]o|modifica[çc][ãa]o)"
-    r"|ultima\s+actualizacion|actualizado|atualizado|inclusão|inclusao|inclusión|обновлено)\b(?:\s+on)?\s*:?\s*",
+    r"|ultima\s+actualizacion|actualizado|atualizado|inclusão|inclusao|inclusión|обновлено)\b(?:\s+on)?\s*[:|]?\s*",
     re.IGNORECASE,
 )
 

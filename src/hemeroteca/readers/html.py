@@ -177,6 +177,27 @@ def _chunk(element: etree._Element, classes: list[str], role: Role | None) -> Ch
     return chunk
 
 
+def _row(row: etree._Element, role: Role | None) -> Chunk | None:
+    """A table's row of plain cells, as one line with its cells apart ("1961 - abr | Primeiro discurso sobre seu voo
+    espacial", "Terra não cultivada | 1917 | 1919"): read cell by cell, a works list loses which date is whose and
+    a table which figure is whose. None for a row of layout cells, which hold blocks, or cells with roles of their own."""
+    cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+    if len(cells) < 2:
+        return None
+    for cell in cells:
+        if next((inner for inner in cell.iter(*_BLOCKS) if inner is not cell), None) is not None:
+            return None
+        if _role_of(cell, _classes(cell), role) != role:
+            return None
+    texts = [text for text in (normalise_space(_text(cell).replace(_LINE_BREAK, " ")) for cell in cells) if text]
+    if not texts:
+        return None
+    line = " | ".join(texts)
+    chunk = Chunk("paragraph", [line], role=role)
+    chunk.measure = lambda: (_share_in(row, ("a",), len(line)), False)
+    return chunk
+
+
 class _Walker:
     """One pass over the tree in document order, appending a Chunk per block of text."""
 
@@ -199,6 +220,11 @@ class _Walker:
             return
         if self.in_information and role is None:
             role = "information"
+        if tag == "tr":
+            row = _row(element, role)
+            if row is not None:
+                self.chunks.append(row)
+                return
         if not any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element):
             chunk = _chunk(element, classes, role)
             if chunk is not None:
