@@ -512,3 +512,12 @@ def test_a_tables_row_of_plain_cells_is_one_line() -> None:
     page = CORPUS / "maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert any("Terra não cultivada |" in note.text for note in record.notes)
+
+
+def test_the_heading_of_the_editors_section_is_a_heading_not_a_note() -> None:
+    # maresalului.github.io/rodney/1970/mes/90.htm: <section class="editorial"><h4>Nota do TraduAgindo</h4><p>…
+    page = CORPUS / "maresalului.github.io/rodney/1970/mes/90.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [note.kind for note in record.notes[:1]] == ["editor"]
+    assert not any(note.text == "Nota do TraduAgindo" for note in record.notes)
+    assert record.body[0] == Block("heading", "Nota do TraduAgindo") and record.body[1].kind == "note"

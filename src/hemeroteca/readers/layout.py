@@ -399,6 +399,10 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if heading and (_EDITOR_NOTE.match(text) or chunk.role == "editor_note" and _NOTES_HEADING.match(text)):
             section = "editor"
             continue
+        if heading and chunk.role == "editor_note":
+            section = "editor"  # the editors' section under a heading of its own ("Resumo", "Nota do TraduAgindo")
+            record.body.append(Block("heading", text))
+            continue
         if _NOTES_HEADING.match(text):
             section = "notes"  # the heading itself is furniture
             continue
