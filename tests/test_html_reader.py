@@ -514,10 +514,10 @@ def test_a_tables_row_of_plain_cells_is_one_line() -> None:
     assert any("Terra não cultivada |" in note.text for note in record.notes)
 
 
-def test_the_heading_of_the_editors_section_is_a_heading_not_a_note() -> None:
-    # maresalului.github.io/rodney/1970/mes/90.htm: <section class="editorial"><h4>Nota do TraduAgindo</h4><p>…
+def test_the_heading_of_the_editors_section_labels_their_note() -> None:
+    # maresalului.github.io/rodney/1970/mes/90.htm: <section class="editorial"><h4>Nota do TraduAgindo</h4><p>Em
+    # meados da década de 70, …</p>: one note, not the heading as a note of its own
     page = CORPUS / "maresalului.github.io/rodney/1970/mes/90.htm"
     record, _, _ = read_document(page, page.read_bytes())
-    assert [note.kind for note in record.notes[:1]] == ["editor"]
-    assert not any(note.text == "Nota do TraduAgindo" for note in record.notes)
-    assert record.body[0] == Block("heading", "Nota do TraduAgindo") and record.body[1].kind == "note"
+    assert [note.kind for note in record.notes] == ["editor"]
+    assert record.notes[0].text.startswith("Nota do TraduAgindo: Em meados da década de 70")

@@ -366,6 +366,7 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
 
 def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
     section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
+    editors_heading: str | None = None  # the label of the editors' note that follows
     seen_text = False
     notes_start = _trailing_notes_start(body)
     text_end = max(
@@ -399,9 +400,11 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if heading and (_EDITOR_NOTE.match(text) or chunk.role == "editor_note" and _NOTES_HEADING.match(text)):
             section = "editor"
             continue
-        if heading and chunk.role == "editor_note":
-            section = "editor"  # the editors' section under a heading of its own ("Resumo", "Nota do TraduAgindo")
-            record.body.append(Block("heading", text))
+        following = body[index + 1] if index + 1 < len(body) else None
+        if heading and chunk.role == "editor_note" and following is not None and following.role == "editor_note" != following.kind:
+            # The editors' section under a heading of its own ("Resumo", "Nota do TraduAgindo"): the heading
+            # labels the note it heads.
+            section, editors_heading = "editor", text.rstrip(" :")
             continue
         if _NOTES_HEADING.match(text):
             section = "notes"  # the heading itself is furniture
@@ -432,6 +435,8 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             section == "editor" or chunk.role == "editor_note" or _EDITOR_NOTE.match(text)
             or (not seen_text and not heading and chunk.set_apart and (len(text) >= _EDITOR_NOTE_MIN_CHARS or closes_editor_note))
         ):
+            if editors_heading:
+                text, editors_heading = f"{editors_heading}: {text}", None
             record.notes.append(Note(kind="editor", text=text))
             record.body.append(Block("note", text))
         elif heading and not seen_text and _is_verse(chunk):
