@@ -343,7 +343,7 @@ def test_lettered_notes_set_as_information_below_the_text_are_notes_and_go_on_un
     assert record.body[-2].kind == "signature" and record.written == DateValue("January 1859", "1859-01")
 
 
-def test_prose_set_as_information_is_text_and_a_portraits_credit_is_not() -> None:
+def test_prose_set_as_information_is_text_and_a_portraits_credit_is_the_images() -> None:
     # mia-reader/_pages/marx/works/1884/origin-family/index.htm: the editors' introduction in p.information;
     # maresalului.github.io/prestes/index.htm: p.fonte.imagem "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich
     # (CC BY-SA 3.0 Germany), com modificações pelo Arquivo."
@@ -354,7 +354,7 @@ def test_prose_set_as_information_is_text_and_a_portraits_credit_is_not() -> Non
     assert not any(value.startswith("After Marx’s death") for value in record.extra_fields.values())
     page = CORPUS / "maresalului.github.io/prestes/index.htm"
     record, _, _ = read_document(page, page.read_bytes())
-    assert record.extra_fields["Line 1"].startswith("Bundesarchiv, Bild 183-69234-0003")
+    assert record.extra_fields["Image"].startswith("Bundesarchiv, Bild 183-69234-0003")
     assert not any(block.text.startswith("Bundesarchiv") for block in record.body)
 
 
@@ -521,3 +521,11 @@ def test_the_heading_of_the_editors_section_labels_their_note() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert [note.kind for note in record.notes] == ["editor"]
     assert record.notes[0].text.startswith("Nota do TraduAgindo: Em meados da década de 70")
+
+
+def test_a_portraits_date_is_no_publication() -> None:
+    # maresalului.github.io/kropotkin/index.htm: <p class="fonte imagem">Kropótkin em 1919, domínio público</p>
+    page = CORPUS / "maresalului.github.io/kropotkin/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.published is None
+    assert record.extra_fields["Image"].startswith("Kropótkin em 1919")

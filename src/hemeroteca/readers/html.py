@@ -86,6 +86,8 @@ def _role_of(element: etree._Element, classes: list[str], inherited: Role | None
         return "license"  # the Portuguese template's p.info.cc (or p.info.gnu) holds the licence link
     if "autor" in classes and "subtitulo" in classes:
         return "byline"  # a chapter's own author under its heading: the speaker of a congress's intervention
+    if "fonte" in classes and "imagem" in classes:
+        return "image_credit"  # "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich (CC BY-SA 3.0 Germany)"
     if "formatos" in classes:
         return "navigation"  # p.info.formatos: links to the page's PDF, EPUB or recording, not a field of the text
     if "biografia" in classes:

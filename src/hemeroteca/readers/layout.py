@@ -31,6 +31,7 @@ from hemeroteca.record import Block, Note, Person, Record
 # The extra field that keeps the lifetime under the name on an author's own index page: such a page has its
 # person as subject, not as author.
 LIFETIME_FIELD = "Lifetime"
+IMAGE_CREDIT_FIELD = "Image"  # a portrait's credit: who made it, under what licence
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
 _TITLE_LINE_MAX_CHARS = 80
@@ -642,7 +643,9 @@ def assemble(
     for chunk in chunks:
         if chunk.role == "license":
             metadata.license = metadata.license or chunk.text
-    chunks = [c for c in chunks if c.role != "license"]
+        elif chunk.role == "image_credit":
+            metadata.keep(IMAGE_CREDIT_FIELD, chunk.text)
+    chunks = [c for c in chunks if c.role not in ("license", "image_credit")]
     chunks = _trim_link_edges(chunks)
     person_header = _person_page_header(chunks)
     person_page = person_header is not None
