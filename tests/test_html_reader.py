@@ -524,8 +524,11 @@ def test_the_heading_of_the_editors_section_labels_their_note() -> None:
 
 
 def test_a_portraits_date_is_no_publication() -> None:
-    # maresalului.github.io/kropotkin/index.htm: <p class="fonte imagem">Kropótkin em 1919, domínio público</p>
+    # maresalului.github.io/kropotkin/index.htm: <p class="fonte imagem">…Retrato por Félix Nadar…</p> and
+    # <p class="fonte imagem fundo">…Kropótkin em 1919…, domínio público</p>
     page = CORPUS / "maresalului.github.io/kropotkin/index.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert record.published is None
-    assert record.extra_fields["Image"].startswith("Kropótkin em 1919")
+    assert (record.extra_fields["Image"], record.extra_fields["Image 2"]) == (
+        "Retrato por Félix Nadar, domínio público", "Kropótkin em 1919, domínio público"
+    )
