@@ -143,8 +143,9 @@ def _listed(text: str) -> list[str]:
     pieces = [parts[0]]
     for separator, piece in zip(parts[1::2], parts[2::2]):
         words = piece.split()
-        one_name = len(words) == 1 and not piece.isupper() or _BODY.match(pieces[-1]) or bool(words) and _BODY.fullmatch(words[-1])
-        if separator.casefold() in _NAME_JOINS and one_name:
+        surname = len(words) == 1 and not piece.isupper()  # "… de Souza e Silva", not the initials "CHBC e JCM"
+        body = _BODY.match(pieces[-1]) is not None or bool(words) and _BODY.fullmatch(words[-1]) is not None
+        if separator.casefold() in _NAME_JOINS and (surname or body):
             pieces[-1] = f"{pieces[-1]} {separator} {piece}"
         else:
             pieces.append(piece)  # "Thales Caramante e Edições Manoel Lisboa": two

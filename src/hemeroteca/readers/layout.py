@@ -71,8 +71,8 @@ _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
-# A note's number or letter: "[1]", "(2)", "3.", "[a.]", "(b)", "*".
-# A note's number: "[1]", "(a)", "12.", "*", and the editors' starred "1*." beside the author's "1.".
+# A note's number or letter: "[1]", "(2)", "3.", "[a.]", "(b)", "*", and the editors' starred "1*." beside the
+# author's "1.".
 _NOTE_NUMBER = re.compile(r"^(?:\[(?:\d{1,3}\*?|[a-zA-Z*])\.?\]|\((?:\d{1,3}|[a-zA-Z*])\.?\)|\d{1,3}\*?\.|\*{1,3})(?:\s|$)")
 # The editors' notes lettered "A.", "B." below MIA's text.
 _NOTE_LETTER = re.compile(r"^[A-Z]\.\s")
