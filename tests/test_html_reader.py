@@ -426,6 +426,10 @@ def test_a_persons_page_cites_no_source_but_keeps_its_biographys() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert "Lifetime" in record.extra_fields
     assert record.source is None and record.extra_fields["Source"] == "Wikipédia"
+    # maresalului.github.io/maximoff/index.htm: unlabelled, <p class="fonte">Wikipédia</p>
+    page = CORPUS / "maresalului.github.io/maximoff/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.extra_fields["Source"] == "Wikipédia" and "Line 1" not in record.extra_fields
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,11 @@ ChunkKind = Literal["heading", "paragraph", "quote", "rule"]
 # "running_head": p.title; "note": foot/endnote; "signature"; "editor_note"; "attribution": the
 # right-aligned line at a quotation's foot that names its author or source; "byline": the author's name as a
 # link to their index (the Portuguese template's <a href="../../index.htm"><h2>…</h2></a>); "image_credit": who
-# made a picture and under what licence (p.fonte.imagem).
+# made a picture and under what licence (p.fonte.imagem); "biography_source": where a person's page took its
+# biography from (p.fonte).
 Role = Literal[
     "information", "from", "credits", "updated", "navigation", "running_head",
-    "note", "signature", "editor_note", "license", "attribution", "byline", "image_credit",
+    "note", "signature", "editor_note", "license", "attribution", "byline", "image_credit", "biography_source",
 ]
 
 

@@ -28,7 +28,7 @@ _BLOCKS = {
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "h7": 6}
 _QUOTE_CLASSES = {"quote", "quoteb", "quotec", "quote3", "quoteb3", "citacao", "cita", "blockquote", "indentb"}
 _CLASS_ROLES: dict[str, Role] = {
-    "information": "information", "info": "information", "sobre": "information", "fonte": "information",
+    "information": "information", "info": "information", "sobre": "information",
     "from": "from", "transcriber": "credits", "colab": "credits",
     "updat": "updated", "datas": "updated", "data_atualizacao": "updated",
     "footer": "navigation", "linkback": "navigation", "toplink": "navigation", "toplink-centro": "navigation",
@@ -86,8 +86,10 @@ def _role_of(element: etree._Element, classes: list[str], inherited: Role | None
         return "license"  # the Portuguese template's p.info.cc (or p.info.gnu) holds the licence link
     if "autor" in classes and "subtitulo" in classes:
         return "byline"  # a chapter's own author under its heading: the speaker of a congress's intervention
-    if "fonte" in classes and "imagem" in classes:
-        return "image_credit"  # "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich (CC BY-SA 3.0 Germany)"
+    if "fonte" in classes:
+        # "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich (CC BY-SA 3.0 Germany)" under a portrait; "Wikipédia"
+        # under a biography
+        return "image_credit" if "imagem" in classes else "biography_source"
     if "formatos" in classes:
         return "navigation"  # p.info.formatos: links to the page's PDF, EPUB or recording, not a field of the text
     if "biografia" in classes:

@@ -31,7 +31,9 @@ from hemeroteca.record import Block, Note, Person, Record
 # The extra field that keeps the lifetime under the name on an author's own index page: such a page has its
 # person as subject, not as author.
 LIFETIME_FIELD = "Lifetime"
-IMAGE_CREDIT_FIELD = "Image"  # a portrait's credit: who made it, under what licence
+# The extra fields of a person's page's asides: a portrait's credit (who made it, under what licence), the source
+# of the biography.
+_ASIDE_FIELDS: dict[str, str] = {"image_credit": "Image", "biography_source": "Source"}
 _LEADING_RUN_MAX_CHARS = 400  # header chunks are short; the first long one is text
 _LEADING_RUN_MAX_CHUNKS = 16
 _TITLE_LINE_MAX_CHARS = 80
@@ -638,14 +640,16 @@ def assemble(
     catalogue knows the person.
     """
     record = Record()
-    chunks, updated, added = _strip_furniture(chunks)
     metadata = Metadata()
+    for chunk in chunks:  # before the furniture goes: "Seção em espanhol do MIA" is where a biography came from
+        if chunk.role in _ASIDE_FIELDS:
+            metadata.keep(_ASIDE_FIELDS[chunk.role], chunk.text)
+    chunks = [c for c in chunks if c.role not in _ASIDE_FIELDS]
+    chunks, updated, added = _strip_furniture(chunks)
     for chunk in chunks:
         if chunk.role == "license":
             metadata.license = metadata.license or chunk.text
-        elif chunk.role == "image_credit":
-            metadata.keep(IMAGE_CREDIT_FIELD, chunk.text)
-    chunks = [c for c in chunks if c.role not in ("license", "image_credit")]
+    chunks = [c for c in chunks if c.role != "license"]
     chunks = _trim_link_edges(chunks)
     person_header = _person_page_header(chunks)
     person_page = person_header is not None
