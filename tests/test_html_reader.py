@@ -536,3 +536,21 @@ def test_a_portraits_date_is_no_publication() -> None:
     assert (record.extra_fields["Image"], record.extra_fields["Image 2"]) == (
         "Retrato por Félix Nadar, domínio público", "Kropótkin em 1919, domínio público"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "authors"),
+    [
+        # <h2>Claudine Haroche, <a href="../../index.htm">Michel Pêcheux</a> e Paul Henry</h2>
+        ("maresalului.github.io/pecheux/1971/mes/semantica.htm", ["Claudine Haroche", "Michel Pêcheux", "Paul Henry"]),
+        # <h2>Gilbert Muray<a href="#n1" id="r1" name="r1"><sup>(1)</sup></a></h2>
+        ("maresalului.github.io/hoxha/1974/10/educacao/muray.htm", ["Gilbert Muray"]),
+        # <h2><a href="../../../james/index.htm">C. L. R. James</a>, <a href="../../index.htm">Leon Trotski</a> e outros</h2>
+        ("maresalului.github.io/trotsky/1939/04/11.htm", ["C.L.R. James", "Leon Trotsky"]),
+    ],
+)
+def test_the_h2_under_the_title_names_its_authors_with_a_note_marker_or_in_a_list(path: str, authors: list[str]) -> None:
+    page = CORPUS / path
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [person.name for person in record.authors] == authors
+    assert record.subtitle is None

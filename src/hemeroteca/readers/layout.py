@@ -57,6 +57,9 @@ _NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
+# A list of authors: "Claudine Haroche, Michel Pêcheux e Paul Henry", "C. L. R. James, Leon Trotski e outros".
+_NAME_LIST = re.compile(r"\s*,\s*|\s+(?:and|e|y|und|et|&)\s+")
+_AND_OTHERS = re.compile(r"\s+(?:and|e|y|&)\s+(?:others|outros|otros)$", re.IGNORECASE)
 _NO_ONE = re.compile(r"^(?:múltiplos|vários|diversos|varios|various|several)\s+(?:autores|authors)$", re.IGNORECASE)
 _PUBLISHER = re.compile(r"\b(?:edições|ediciones|éditions|editions|editora|editorial|publishers|publishing)\b", re.IGNORECASE)
 _EDITED_BY = re.compile(r"\s*\((?:org|orgs|ed|eds|coord)\.?\)$", re.IGNORECASE)
@@ -106,7 +109,7 @@ def _person(text: str) -> Person | None:
 def _people(text: str) -> list[Person]:
     """The authors an author line names: "Harry Magdoff e Paul M. Sweezy" is two people, each named in full (but
     "Congresso Nacional dos Lavradores e Trabalhadores Agrícolas" is one body)."""
-    parts = _CO_AUTHORS.split(strip_trailing_period(normalise_space(text)))
+    parts = _NAME_LIST.split(_AND_OTHERS.sub("", strip_trailing_period(normalise_space(text))))
     if len(parts) > 1 and all(len(part.split()) > 1 for part in parts) and not names_a_body(text):
         people = [_person(part) for part in parts]
         if all(people):
@@ -292,8 +295,8 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
             record.running_head = record.running_head or text
             record.authors = record.authors or [person]
             metadata.filed_under = year  # MIA files a work under the year it was written
-        elif not record.authors and chunk.level != 1 and _is_author_line(record, chunk, text, has_h1, bool(remaining)):
-            record.authors.extend(_people(text))
+        elif not record.authors and chunk.level != 1 and _is_author_line(record, chunk, unmarked, has_h1, bool(remaining)):
+            record.authors.extend(_people(unmarked))
         elif record.title is None and not has_h1:
             record.title = text
         elif record.title is None:
@@ -364,7 +367,10 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
     if chunk.kind != "heading":
         return False
     stripped = strip_trailing_period(normalise_space(text))
-    return load_default_catalogue().match_author_loosely(stripped) is not None or chunk.level == 2 and looks_like_person_name(stripped)
+    if load_default_catalogue().match_author_loosely(stripped) is not None:
+        return True
+    names = _NAME_LIST.split(_AND_OTHERS.sub("", stripped))
+    return chunk.level == 2 and (looks_like_person_name(stripped) or all(looks_like_person_name(name) for name in names))
 
 
 def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
