@@ -83,7 +83,8 @@ def test_a_pseudonym_named_in_the_editors_note_makes_the_text_pseudonymous() -> 
     assert (found.status, found.persons) == ("pseudonymous", ["Leon Trotsky"])
     byline, note, pseudonym = texts(found)
     assert byline == "byline 'Leon Trotski'"  # MIA's byline gives his name; the original was signed otherwise
-    assert note.startswith("editor's note 'Publicado pela primeira vez em 17 de fevereiro de 1901")
+    # the editors' section is headed "Apresentação do Esquerda Diário", which labels their note
+    assert note.startswith("editor's note 'Apresentação do Esquerda Diário: Publicado pela primeira vez em 17 de fevereiro de 1901")
     assert "carta à redação assinada por “Antid Oto”, pseudônimo utilizado por Leon Trotski" in note
     assert pseudonym.startswith("'Antid Oto' is a pseudonym of Leon Trotsky")
 
@@ -92,7 +93,10 @@ def test_a_pseudonym_named_in_the_editors_note_makes_the_text_pseudonymous() -> 
     ("page", "person", "named", "note"),
     [
         (STALIN_EDITORIAL, "Josef Stalin", "J. V. Stálin", "Artigo sem assinatura."),
-        (LAFARGUE, "Paul Lafargue", "Paul Lafargue", "Como todos os artigos em O Pensamento Social, o artigo foi publicado anónimamente."),
+        (
+            LAFARGUE, "Paul Lafargue", "Paul Lafargue",
+            "Nota do transcritor: Como todos os artigos em O Pensamento Social, o artigo foi publicado anónimamente.",
+        ),
     ],
 )
 def test_an_unsigned_original_named_by_the_editors_is_attributed(page: str, person: str, named: str, note: str) -> None:
