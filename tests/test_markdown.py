@@ -93,7 +93,7 @@ def test_a_block_quotation_loses_the_marker_of_every_line() -> None:
     )
     assert [(c.kind, c.text) for c in markdown_chunks(text)] == [
         ("quote", "One Socialist party embracing all shades and conceptions of Socialist political thought."),
-        ("quote", "One Socialist Industrial organization drilling the working class for the supreme mission of their class -- "
+        ("quote", "One Socialist Industrial organization drilling the working class for the supreme mission of their class – "
          "the establishment of the Worker's Republic."),
     ]
 
@@ -190,4 +190,13 @@ def test_emphasis_marks_never_show() -> None:
     (chunk,) = markdown_chunks("the so-called *young* [\\[1\\*\\]](#na){#fa} and *old*\nSocial-Democrats\n")
     assert chunk.text == "the so-called young [1*] and old Social-Democrats"
     (chunk,) = markdown_chunks("[1\\*.](#fa){#na} *The Young* -- a petty-bourgeois, semi-anarchical\n")
-    assert chunk.text == "1*. The Young -- a petty-bourgeois, semi-anarchical"
+    assert chunk.text == "1*. The Young – a petty-bourgeois, semi-anarchical"
+
+
+def test_pandocs_double_hyphens_are_dashes() -> None:
+    # mia-reader/_pages/archive/plekhanov/1901/xx/cant.md: "1976, pp. 352--378.\" and "No. 2--3.\"
+    (chunk,) = markdown_chunks("1976, pp. 352--378.\\\nOriginally published in Russian in **Zarya**, No. 2--3.\\\n")
+    assert chunk.lines == ["1976, pp. 352–378.", "Originally published in Russian in Zarya, No. 2–3."]
+    # mia-reader/_pages/archive/deleon/works/1884/1884-summer.md: "DIPLOMACY---IS HE"
+    (chunk,) = markdown_chunks("A SPECIMEN OF MR. BLAINE'S DIPLOMACY---IS HE A SAFE MAN\n")
+    assert chunk.text == "A SPECIMEN OF MR. BLAINE'S DIPLOMACY—IS HE A SAFE MAN"

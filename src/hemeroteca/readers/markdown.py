@@ -41,6 +41,9 @@ _EMPHASES = [re.compile(rf"(?<!\\)({marks})(?=\S)(.+?)(?<=[^\s\\])\1") for marks
 _OPENS_EMPHASIS = re.compile(r"^\s*(\*{1,3}|_{1,3})(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>'\"$|~^<@])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Pandoc writes MIA's dashes as hyphens: "pp. 352--378", "No. 2--3", "-- aye"; "---" for an em dash.
+_EM_DASH = re.compile(r"(?<![-!<\\])---(?![->])")
+_EN_DASH = re.compile(r"(?<![-!<\\])--(?![->])")
 _FENCE = re.compile(r"^\s*:::")
 # Pandoc's superscript, `^…^`, around MIA's note markers: "^[\[1\]](#n1)^". Inside it, spaces are escaped.
 _SUPERSCRIPT = re.compile(r"(?<!\\)\^((?:\\.|[^\s^\\])+)\^")
@@ -64,6 +67,8 @@ def _inline(text: str) -> str:
                 text = emphasis.sub(r"\2", text)
     text = _ATTRS.sub("", text)
     text = _HTML_TAG.sub("", text)
+    if "--" in text:
+        text = _EN_DASH.sub("–", _EM_DASH.sub("—", text))
     return _ESCAPE.sub(r"\1", text)
 
 
