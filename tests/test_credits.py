@@ -149,3 +149,10 @@ def test_e_may_join_the_parts_of_one_name(value: str, names: list[str]) -> None:
 )
 def test_what_a_translation_credit_says_after_the_name_is_no_name(value: str, names: list[str]) -> None:
     assert [credit.name for credit in parse_credit_value(["translation"], value)] == names
+
+
+def test_what_a_person_is_beside_the_name_is_no_name() -> None:
+    # mia-reader/_pages/archive/deleon/works/1886/1886-mar.md, as read (links and emphasis gone)
+    value = "Robert Bills of the The Socialist Labor Party of America, Editor of The People & David Walters"
+    assert [credit.name for credit in parse_credit_value(["transcription"], value)] == ["Robert Bills", "David Walters"]
+

@@ -71,13 +71,15 @@ _INTO_LANGUAGE = re.compile(rf"^(?:{_LANGUAGES})\b", re.IGNORECASE)
 # What follows a name without being one: "from the German", "do russo", ", based on …", " — MRT".
 _NOT_NAME_TAIL = re.compile(
     rf"(?:\s+(?:from|do|da|del|de|du)\s+(?:the\s+|o\s+|el\s+)?(?:{_LANGUAGES})\b.*"
-    r"|,?\s+(?:and\s+)?(?:is|was|are|were|based|taken|revised|who|published|from)\b.*"
+    r"|,?\s+(?:and\s+)?(?:is|was|are|were|based|taken|revised|who|published|from)\b.*|\s+of\s+the\s+.*"
     r"|\s+[—–-]\s+.*|\s+(?:in|on|at|em|en)$)",
     re.IGNORECASE,
 )
 _NOT_NAME_HEAD = re.compile(rf"^(?:the\s+late\s+|(?:from|do|del)\s+(?:the\s+)?(?:{_LANGUAGES})\b\s*)", re.IGNORECASE)
 # A remark that goes on after the names: "…by Alick West published in 1942, but it has been revised against …".
 _REMARK_CLAUSE = re.compile(r",?\s+(?:but|which|although|though|mas|pero)\s+.*$", re.IGNORECASE)
+# What a person is, set beside the name: "Robert Bills of the Socialist Labor Party, Editor of The People".
+_OFFICE = re.compile(r"^(?:editor|director|secretary|president|member|chairman)\s+(?:of|do|da|de)\b", re.IGNORECASE)
 # Archives, not people: "MEA", "marxists.org".
 _ARCHIVE_LIKE = re.compile(r"^(?:[A-Z]{2,5}|[\w.-]+\.(?:org|net|com))$")
 
@@ -154,6 +156,8 @@ def _listed(text: str) -> list[str]:
 
 def _person(piece: str) -> str | None:
     """The person's name in one piece of a credit, or None when the piece names no one."""
+    if _OFFICE.match(piece.strip()):
+        return None
     piece = _NOT_NAME_TAIL.sub("", _NOT_NAME_HEAD.sub("", piece.strip())).strip(" ,.:;")
     name = clean_person_name(piece)
     if not name or not any(ch.isalpha() for ch in name) or len(name.split()) > 6 or _ARCHIVE_LIKE.match(name):
