@@ -554,3 +554,18 @@ def test_the_h2_under_the_title_names_its_authors_with_a_note_marker_or_in_a_lis
     record, _, _ = read_document(page, page.read_bytes())
     assert [person.name for person in record.authors] == authors
     assert record.subtitle is None
+
+
+def test_a_note_number_without_a_space_and_a_separator_between_notes() -> None:
+    # mia-reader/_pages/archive/deleon/works/1886/1886-mar.md: "[\[8\]](#n8.){#n8}Martens, R. 2, IV. 103."
+    page = CORPUS / "mia-reader/_pages/archive/deleon/works/1886/1886-mar.md"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert [note.text for note in record.notes if note.text.startswith(("[7]", "[8]"))] == [
+        "[7] Martens, R. 2, IV. 101; Castro, III. 41; Koch, II. 490.", "[8]Martens, R. 2, IV. 103."
+    ]
+    # mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md: "#### \* \* \*" then "### Notes" after the
+    # translator's notes: the editors' notes are neither the separator's nor note 3's
+    page = CORPUS / "mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert not any(note.text.startswith("* * *") for note in record.notes)
+    assert record.notes[2].text == "3. [All individuals are animate in varions degree.]"

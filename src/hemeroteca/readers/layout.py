@@ -78,7 +78,11 @@ _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
 # A note's number or letter: "[1]", "(2)", "3.", "[a.]", "(b)", "*", and the editors' starred "1*." beside the
 # author's "1.".
-_NOTE_NUMBER = re.compile(r"^(?:\[(?:\d{1,3}\*?|[a-zA-Z*])\.?\]|\((?:\d{1,3}|[a-zA-Z*])\.?\)|\d{1,3}\*?\.|\*{1,3})(?:\s|$)")
+# A bracketed number needs no space after it ("[8]Martens, R. 2, IV. 103."); stars are no note's but a separator's
+# when more stars follow ("* * *").
+_NOTE_NUMBER = re.compile(
+    r"^(?:\[(?:\d{1,3}\*?|[a-zA-Z*])\.?\]|(?:\((?:\d{1,3}|[a-zA-Z*])\.?\)|\d{1,3}\*?\.)(?:\s|$)|\*{1,3}(?:\s+(?!\*)|$))"
+)
 # The editors' notes lettered "A.", "B." below MIA's text.
 _NOTE_LETTER = re.compile(r"^[A-Z]\.\s")
 _ARCHIVE_TITLE = re.compile(r"\b(?:archive|library|works index)$|^marxist writers:", re.IGNORECASE)
@@ -376,6 +380,7 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
 def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
     section: str | None = None  # "notes" after a Notes heading, "editor" after "Note by the editors"
     editors_heading: str | None = None  # the label of the editors' note that follows
+    notes_headed = False  # a notes heading came, and no note yet under it
     seen_text = False
     notes_start = _trailing_notes_start(body)
     text_end = max(
@@ -384,8 +389,8 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
     for index, chunk in enumerate(body):
         if index == notes_start:
             section = "notes"
-        if chunk.kind == "rule" or not chunk.lines:
-            continue
+        if chunk.kind == "rule" or not chunk.lines or section == "notes" and _is_separator(chunk):
+            continue  # "* * *" between two sets of notes parts them, it opens or goes on with none
         text = chunk.text
         heading = chunk.kind == "heading"
         # Once the text has begun, an unmarked paragraph before its last long one is text even if it reads like a
@@ -416,7 +421,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             section, editors_heading = "editor", text.rstrip(" :")
             continue
         if _NOTES_HEADING.match(text):
-            section = "notes"  # the heading itself is furniture
+            section, notes_headed = "notes", True  # the heading itself is furniture
             continue
         editors_section_ended = section == "editor" and index > 0 and body[index - 1].role == "editor_note" != chunk.role
         if heading and chunk.level <= 3 and chunk.role is None or editors_section_ended:
@@ -430,12 +435,13 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
         if not seen_text and record.dateline is None and len(text) < DATELINE_MAX_CHARS and place_and_date(text):
             record.dateline = text  # a letter's "London, September 21, 1890"
             record.body.append(Block("heading" if heading else "paragraph", text))
-        elif (chunk.role == "note" or section == "notes") and _continues_note(record, chunk, lettered=information_note):
+        elif (chunk.role == "note" or section == "notes") and not notes_headed and _continues_note(record, chunk, lettered=information_note):
             # A note of several paragraphs: the later ones carry neither anchor nor number.
             text = f"{record.notes[-1].text} {without_note_backlink(text)}"
             record.notes[-1] = replace(record.notes[-1], text=text)
             record.body[-1] = Block("note", text)
         elif chunk.role == "note" or section == "notes":
+            notes_headed = False  # a heading over a second set of notes: its first note goes on with none before it
             kind = "footnote" if chunk.anchor else "endnote"
             text = without_note_backlink(text)
             record.notes.append(Note(kind=kind, text=text, anchor=chunk.anchor))
