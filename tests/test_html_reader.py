@@ -569,3 +569,13 @@ def test_a_note_number_without_a_space_and_a_separator_between_notes() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert not any(note.text.startswith("* * *") for note in record.notes)
     assert record.notes[2].text == "3. [All individuals are animate in varions degree.]"
+
+
+def test_a_periodical_reprinting_a_text_years_later_gives_no_first_publication() -> None:
+    # maresalului.github.io/jenny/1841/08/carta.htm: a letter of 10 August 1841, "Fonte: Mouro — Revista Marxista,
+    # …, n.º 4, ano 3, janeiro de 2011."
+    page = CORPUS / "maresalului.github.io/jenny/1841/08/carta.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.written is not None and record.written.edtf == "1841-08-10"
+    assert record.source is not None and record.source.date is not None and record.source.date.edtf == "2011-01"
+    assert record.published is None

@@ -22,6 +22,7 @@ _METADATA_LINE_MAX = 600  # a bibliographic line is short; longer plain lines ar
 _METADATA_MAX_LINES = 12
 _METADATA_DATE_LINE_MAX = 200  # a longer line holding a date is prose, not a date line
 _LABEL_MAX_CHARS = 48  # where a line's label ends, if it has one
+_REPRINT_AFTER_YEARS = 5  # a periodical printing a text this long after its date is reprinting it
 _PROSE_MIN_CHARS = 100  # an unlabelled line of information this long is prose
 _BOOKISH = re.compile(
     r"\b(?:collected|selected|works|obras|publishers?|press|books|editions?|éditions|edições|ediciones|edição|edición|"
@@ -257,9 +258,10 @@ def _is_citation(line: str) -> bool:
     return bool(citation.periodical and citation.date)
 
 
-def published_date(metadata: Metadata) -> DateValue | None:
+def published_date(metadata: Metadata, dateline: str | None = None) -> DateValue | None:
     """First publication: stated outright (its first date outside an issue number: "Rouge, n° 1755, Paris, 1997"
-    is 1997; none if the statement gives none), or else the date of a periodical the source line names."""
+    is 1997; none if the statement gives none), or else the date of a periodical the source line names, unless
+    that is years after the text's own date (a letter of 1841 translated in "Mouro, n.º 4, janeiro de 2011")."""
     stated = metadata.fields.get("published")
     if stated:  # "Droit du Peuple." gives no date, nor does "Rouge nº 1418."; a source line's date would be a reprint's
         date = first_date(stated)
@@ -268,8 +270,15 @@ def published_date(metadata: Metadata) -> DateValue | None:
         return date
     source = metadata.source
     if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
+        own = parse_date(dateline) if dateline else None
+        if own is not None and own.edtf and _year(source.date.edtf) - _year(own.edtf) > _REPRINT_AFTER_YEARS:
+            return None
         return source.date
     return None
+
+
+def _year(edtf: str) -> int:
+    return int(edtf.lstrip("-")[:4]) if edtf.lstrip("-")[:4].isdigit() else 0
 
 
 def source_citation(metadata: Metadata, title: str | None) -> Citation | None:

@@ -689,7 +689,7 @@ def assemble(
     elif not record.authors:
         hinted = _catalogued_authors(author_hints)
         record.authors = [] if _names_an_archive(record.title, hinted) else hinted
-    record.published = published_date(metadata)
+    record.published = published_date(metadata, record.dateline)
     record.written = written(metadata.fields.get("written") or metadata.fields.get("delivered"), record.dateline, record.published)
     record.source = source_citation(metadata, record.title)
     if person_page and record.source is not None:
