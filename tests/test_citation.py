@@ -437,6 +437,11 @@ CASES = [
         "Fonte: Pequim: Edições em línguas estrangeiras, 1975.",
         Citation(raw="Pequim: Edições em línguas estrangeiras, 1975", date=_date("1975", "1975")),
     ),
+    # maresalului.github.io/korsch/1939/mes/40.htm: what the line says of the piece is no part of the name
+    (
+        "Primeira edição: Publicado em Modern Quarterly, 1939.",
+        Citation(raw="Publicado em Modern Quarterly, 1939", periodical="Modern Quarterly", date=_date("1939", "1939")),
+    ),
     # maresalului.github.io/mandel/1967/10/22.html: the kind of piece is no part of the name
     (
         "Editorial de “La Gauche”, n.º 39, 21 de Outubro de 1967.",

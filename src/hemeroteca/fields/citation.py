@@ -59,9 +59,11 @@ _FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
 # nor the place or translation after it ("Labour Chronicle (Edinburgh)",
 # "Свободное воспитание [Educação Livre]"); "(1st series)" is.
 # A lower-case word naming what kind of paper it is goes too: "revista Espaço Acadêmico", "no jornal O Estado".
-# So does the kind of piece the page is: "Editorial de “La Gauche”, n.º 39".
+# So does the kind of piece the page is: "Editorial de “La Gauche”, n.º 39", and what the line says of it:
+# "Publicado em Modern Quarterly, 1939", "Publicado na revista Die Neue Zeit".
 _PERIODICAL_HEAD = re.compile(
-    r"^(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ]))?"
+    r"^(?:(?i:publicad[oa]|published)\s+)?"
+    r"(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ]))?"
     r"(?:(?:Editorial|Artigo|Article)\s+(?:de|em|in|of|du|dans)\s+(?=[“\"«A-ZÀ-Þ]))?"
 )
 _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
