@@ -579,3 +579,16 @@ def test_a_periodical_reprinting_a_text_years_later_gives_no_first_publication()
     assert record.written is not None and record.written.edtf == "1841-08-10"
     assert record.source is not None and record.source.date is not None and record.source.date.edtf == "2011-01"
     assert record.published is None
+
+
+def test_a_line_set_right_above_the_text_is_no_signature() -> None:
+    # maresalului.github.io/jenny/1841/08/carta.htm: <p class="direita">Trier, 10 de agosto de 1841</p> opens the
+    # letter; maresalului.github.io/eisenstein/1929/04/40.htm: <p class="direita">GOETHE</p> under the epigraph
+    page = CORPUS / "maresalului.github.io/jenny/1841/08/carta.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert (record.body[0].kind, record.body[0].text) == ("paragraph", "Trier, 10 de agosto de 1841")
+    page = CORPUS / "maresalului.github.io/eisenstein/1929/04/40.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    epigraph = record.body[0]
+    assert (epigraph.kind, epigraph.attribution) == ("quote", "GOETHE")
+    assert not any(block.kind == "signature" and block.text == "GOETHE" for block in record.body)

@@ -460,9 +460,10 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             record.body.append(Block("heading", text))
         elif _ELISION.match(text):
             record.body.append(Block("note", text))  # the editors' mark of omitted text
-        elif _names_the_quotation(chunk, record.body[-1] if record.body else None):
+        elif _names_the_quotation(chunk, record.body[-1] if record.body else None, before_text=not seen_text):
             record.body[-1] = replace(record.body[-1], attribution=_source_named(text))
-        elif chunk.role in ("signature", "attribution") or _SIGNATURE.match(text) or (not seen_text and _BY_LINE.match(text) and _person(text)):
+        elif chunk.role in ("signature", "attribution") and seen_text or _SIGNATURE.match(text) or (not seen_text and _BY_LINE.match(text) and _person(text)):
+            # (a line set right above the text is a letter's place and date or its addressee, not its signature)
             record.body.append(Block("signature", text))
         else:
             previous = record.body[-1] if record.body else None
@@ -542,13 +543,13 @@ def _quoted(quotation: str, lead_in: str) -> str | None:
     return _catalogued_person(cited) if cited is not None else None
 
 
-def _names_the_quotation(chunk: Chunk, previous: Block | None) -> bool:
+def _names_the_quotation(chunk: Chunk, previous: Block | None, *, before_text: bool) -> bool:
     """A right-aligned line at a quotation's foot, inside it or just after it in brackets ("(Engels: «Anti-Dühring»,
-    pp. 121-122.)"), names its author or source."""
+    pp. 121-122.)") or under an epigraph ("GOETHE"), names its author or source."""
     if previous is None or previous.kind != "quote" or previous.attribution is not None:
         return False
     bracketed = chunk.text.startswith("(") and chunk.text.rstrip(".").endswith(")")
-    return chunk.role == "attribution" or chunk.role == "signature" and bracketed
+    return chunk.role == "attribution" or chunk.role == "signature" and (bracketed or before_text)
 
 
 def _source_named(line: str) -> str:
