@@ -592,3 +592,11 @@ def test_a_line_set_right_above_the_text_is_no_signature() -> None:
     epigraph = record.body[0]
     assert (epigraph.kind, epigraph.attribution) == ("quote", "GOETHE")
     assert not any(block.kind == "signature" and block.text == "GOETHE" for block in record.body)
+
+
+def test_an_epigraph_in_italics_is_a_quotation_not_the_editors_note() -> None:
+    # maresalului.github.io/brendel/1999/mes/40.htm: <blockquote><p>“<i>Suponhamos que a direção central …</i>”</p>
+    page = CORPUS / "maresalului.github.io/brendel/1999/mes/40.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.body[0].kind == "quote" and record.body[0].text.startswith("“Suponhamos que a direção central")
+    assert not any(note.text.startswith("“Suponhamos") for note in record.notes)

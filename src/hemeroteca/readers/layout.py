@@ -448,7 +448,8 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             record.body.append(Block("note", text))
         elif (
             section == "editor" or chunk.role == "editor_note" or _EDITOR_NOTE.match(text)
-            or (not seen_text and not heading and chunk.set_apart and (len(text) >= _EDITOR_NOTE_MIN_CHARS or closes_editor_note))
+            or (not seen_text and not heading and chunk.set_apart and (len(text) >= _EDITOR_NOTE_MIN_CHARS or closes_editor_note)
+                and not (chunk.kind == "quote" and is_quoted_paragraph(text)))  # an epigraph, in italics and quotes
         ):
             if editors_heading:
                 text, editors_heading = f"{editors_heading}: {text}", None
