@@ -600,3 +600,12 @@ def test_an_epigraph_in_italics_is_a_quotation_not_the_editors_note() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert record.body[0].kind == "quote" and record.body[0].text.startswith("“Suponhamos que a direção central")
     assert not any(note.text.startswith("“Suponhamos") for note in record.notes)
+
+
+def test_a_first_edition_that_tells_of_a_speech_dates_no_publication() -> None:
+    # maresalului.github.io/deutscher/1966/09/90.htm: "Primeira edição: Palestra proferida na segunda Conferência dos
+    # Acadêmicos Socialistas, realizada em Nova York em Setembro de 1966."
+    page = CORPUS / "maresalului.github.io/deutscher/1966/09/90.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.published is None
+    assert record.written is not None and record.written.edtf == "1966-09"

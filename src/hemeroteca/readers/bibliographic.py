@@ -41,6 +41,11 @@ _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 # "Fonte: desconhecida.?!": the page says it does not know its source.
 _UNKNOWN = re.compile(r"^\W*(?:desconhecid[oa]|desconocid[oa]|unknown|inconnue?)\W*$", re.IGNORECASE)
 _IMAGE_LICENCE = re.compile(r"\(CC[ -]BY|dom[ií]nio p[uú]blico|public domain", re.IGNORECASE)
+# A first edition that tells of a speech or a lecture, not of a printing.
+_DELIVERED = re.compile(
+    r"\b(?:discurso|pronunciad[oa]|conferência|palestra|intervenção|proferid[oa]|speech|lecture|delivered)\b",
+    re.IGNORECASE,
+)
 # A statement the page makes with doubt: its date is uncertain.
 _HEDGED = re.compile(
     r"\b(?:provavelmente|possivelmente|presumivelmente|probablemente|posiblemente|probably|possibly|presumably)\b",
@@ -263,6 +268,8 @@ def published_date(metadata: Metadata, dateline: str | None = None) -> DateValue
     is 1997; none if the statement gives none), or else the date of a periodical the source line names, unless
     that is years after the text's own date (a letter of 1841 translated in "Mouro, n.º 4, janeiro de 2011")."""
     stated = metadata.fields.get("published")
+    if stated and _DELIVERED.search(stated) and not _names_an_issue(parse_citation(stated)):
+        return None  # "Conferência pronunciada no Seminario …, Quito, 30 e 31 de Enero de 2013": when it was spoken
     if stated:  # "Droit du Peuple." gives no date, nor does "Rouge nº 1418."; a source line's date would be a reprint's
         date = first_date(stated)
         if date is not None and date.edtf and _HEDGED.search(stated) and date.edtf[-1].isdigit() and "/" not in date.edtf:
