@@ -609,3 +609,10 @@ def test_a_first_edition_that_tells_of_a_speech_dates_no_publication() -> None:
     record, _, _ = read_document(page, page.read_bytes())
     assert record.published is None
     assert record.written is not None and record.written.edtf == "1966-09"
+
+
+def test_a_note_marker_before_a_titles_closing_bracket_goes() -> None:
+    # maresalului.github.io/mao/1917/04/41.htm: <h1>Carta para Hakuro Toten (Miazaki Toten<a …><sup>(1)</sup></a>)</h1>
+    page = CORPUS / "maresalului.github.io/mao/1917/04/41.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.title == "Carta para Hakuro Toten (Miazaki Toten)"

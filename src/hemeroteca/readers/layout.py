@@ -66,8 +66,9 @@ _EDITED_BY = re.compile(r"\s*\((?:org|orgs|ed|eds|coord)\.?\)$", re.IGNORECASE)
 # What a byline says of the person after the name: "(Membro do Comité Central do P.C.P.)".
 _DESCRIBED = re.compile(r"\s*\([^()]{3,}\)$")
 _BY_LINE = re.compile(r"^(?:by|por|par|von)\s+(?P<name>.+)$", re.IGNORECASE)
-# "…Bonaparte[64]", "…defesa(1)", "…do Partido❋": a note marker glued to a title's end.
-_TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\)|\s*❋)$")
+# "…Bonaparte[64]", "…defesa(1)", "…do Partido❋": a note marker glued to a title's end, or before its closing
+# bracket or stop ("(Miazaki Toten(1))", "…cotidiano(1).").
+_TITLE_NOTE_MARKER = re.compile(r"(?:\s*\[(?:\d{1,3}|\*|[a-z])\]|(?<=[^\s\d(])\((?:\d{1,3}|\*)\)|\s*❋)(?=[).]?$)")
 _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 # MIA's letter titles: "Karl Marx to Ludwig Kugelmann, 30 January 1868", "Engels to J. Bloch".
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
