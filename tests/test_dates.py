@@ -173,6 +173,10 @@ CORPUS = [
     # www.marxists.org/espanol/lumumba/1960/junio/30.htm
     ("Junio 30, 1960", "Junio 30, 1960", "1960-06-30"),
     ("marxists.org, enero 2012.", "enero 2012", "2012-01"),
+    # mia-reader/_pages/marx/works/1880/soc-utop/index.htm
+    ("Written: Between January and March of 1880;", "January and March of 1880", "1880-01/1880-03"),
+    # maresalului.github.io/marx/1871/09/20-21.htm
+    ("20 e 21 de Setembro de 1871", "20 e 21 de Setembro de 1871", "1871-09-20/1871-09-21"),
     # maresalului.github.io/sinani/1934/mes/40.htm: the city is no month
     ("A luta contra o prestismo e a revolução agrária e anti-imperialista. Rio de Janeiro. 1934, págs. 55–152.", "1934", "1934"),
 ]

@@ -127,9 +127,10 @@ _MONTH_YEAR = r"\s*[,/]?\s*(?:(?:de|del|of)\s+)?"  # "February 1936", "Novembro 
 _MONTH_DAY = r"\s+"  # "January 28"
 _DAY_YEAR = r"(?:\s*,\s*|\s+)"  # "January 28, 1936", "Jan 3 1877"
 # Range connectors; "or" too, as an interval is the nearest EDTF gets to "1910
-# or early 1911". "late February to early March": the qualifier goes with the end.
+# or early 1911", and "and" ("Between January and March of 1880", "30 e 31 de Enero de 2013").
+# "late February to early March": the qualifier goes with the end.
 _TO = (
-    r"(?:,?\s*[-–—−‐]{1,2}\s*|,?\s+(?:to|till|until|through|or|a|al|até|ate|à|au|bis|до|по)\s+)"
+    r"(?:,?\s*[-–—−‐]{1,2}\s*|,?\s+(?:to|till|until|through|or|and|a|al|até|ate|à|au|bis|e|y|до|по)\s+)"
     r"(?:(?:early|late|mid)[-\s]\s*)?"
 )
 _TO_OR_SLASH = rf"(?:{_TO}|\s*/\s*)"  # "fev/abr 1993", "1892/93"
