@@ -512,6 +512,10 @@ def test_a_tables_row_of_plain_cells_is_one_line() -> None:
     rows = [block.text for block in record.body if " | " in block.text]
     assert rows and all(row[:4].isdigit() for row in rows)
     assert not any(block.text in ("2005 - abr", "1961 - abr") for block in record.body)
+    # maresalului.github.io/stalin/index.htm: <tr><th colspan="2">Textos sobre o autor</th></tr> heads its rows
+    page = CORPUS / "maresalului.github.io/stalin/index.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert Block("heading", "Textos sobre o autor") in record.body
     # maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm: a statistical table in a note keeps its rows
     page = CORPUS / "maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm"
     record, _, _ = read_document(page, page.read_bytes())

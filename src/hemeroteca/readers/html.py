@@ -60,6 +60,7 @@ _TABLE_OF_CONTENTS_LINK = etree.XPath(
 )
 # What may stand between a chapter's book header and its heading: a part's name ("Tomo 1 — …").
 _CHAPTER_LEAD_MAX_CHARS = 150
+_TABLE_CAPTION_LEVEL = 4  # a table's own section heading ranks under the page's
 _SIGNATURE_MAX_CHARS = 80  # a right-aligned line this short is a signature, or a quotation's source
 
 
@@ -186,6 +187,9 @@ def _row(row: etree._Element, role: Role | None) -> Chunk | None:
     espacial", "Terra não cultivada | 1917 | 1919"): read cell by cell, a works list loses which date is whose and
     a table which figure is whose. None for a row of layout cells, which hold blocks, or cells with roles of their own."""
     cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+    if len(cells) == 1 and cells[0].tag == "th" and _role_of(cells[0], _classes(cells[0]), role) == role:
+        caption = _lines(cells[0])  # a works table's section: "Textos sobre o autor", "Mais textos"
+        return Chunk("heading", caption, level=_TABLE_CAPTION_LEVEL, role=role) if caption else None
     if len(cells) < 2:
         return None
     for cell in cells:
