@@ -620,3 +620,10 @@ def test_a_note_marker_before_a_titles_closing_bracket_goes() -> None:
     page = CORPUS / "maresalului.github.io/mao/1917/04/41.htm"
     record, _, _ = read_document(page, page.read_bytes())
     assert record.title == "Carta para Hakuro Toten (Miazaki Toten)"
+
+
+def test_a_label_over_a_set_of_notes_is_no_note() -> None:
+    # maresalului.github.io/mandel/1990/mes/90.htm: <p class="note"><b>Bibliografia:</b></p> over the entries
+    page = CORPUS / "maresalului.github.io/mandel/1990/mes/90.htm"
+    record, _, _ = read_document(page, page.read_bytes())
+    assert record.notes and not any(note.text.startswith("Bibliografia") for note in record.notes)

@@ -56,6 +56,13 @@ _NOTES_HEADING = re.compile(
     r"|notas? d[aoe] (?:tradução|tradutor|tradutora|revisão|edição|autor)|notas? do arquivo(?: marxista na internet)?|примечания)\s*:?$",
     re.IGNORECASE,
 )
+# A label over a set of notes, set as one of them: "Notas dos tradutores:", "Referências bibliográficas:",
+# "Bibliografia do Capítulo II".
+_NOTES_LABEL = re.compile(
+    r"^(?:(?:notas?|notes?|comentários|referências?|bibliografia|bibliography|references)\b[^.:]{0,50}:"
+    r"|(?:bibliografia|referências?(?:\s+bibliográficas)?|bibliography|references)(?:\s+d[oa]\s+cap[ií]tulo\s+\S+)?)$",
+    re.IGNORECASE,
+)
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
 # A list of authors: "Claudine Haroche, Michel Pêcheux e Paul Henry", "C. L. R. James, Leon Trotski e outros".
 _NAME_LIST = re.compile(r"\s*,\s*|\s+(?:and|e|y|und|et|&)\s+")
@@ -421,7 +428,7 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             # labels the note it heads.
             section, editors_heading = "editor", text.rstrip(" :")
             continue
-        if _NOTES_HEADING.match(text):
+        if _NOTES_HEADING.match(text) or (chunk.role == "note" or section == "notes") and _NOTES_LABEL.match(text):
             section, notes_headed = "notes", True  # the heading itself is furniture
             continue
         editors_section_ended = section == "editor" and index > 0 and body[index - 1].role == "editor_note" != chunk.role
