@@ -193,9 +193,10 @@ def _row(row: etree._Element, role: Role | None) -> Chunk | None:
     if len(cells) < 2:
         return None
     for cell in cells:
-        if next((inner for inner in cell.iter(*_BLOCKS) if inner is not cell), None) is not None:
-            return None
-        if _role_of(cell, _classes(cell), role) != role:
+        for inner in cell.iter(*_BLOCKS):
+            if inner is not cell:
+                return None
+        if cell.get("class") and _role_of(cell, _classes(cell), role) != role:
             return None
     texts = [text for text in (normalise_space(_text(cell).replace(_LINE_BREAK, " ")) for cell in cells) if text]
     if not texts:
