@@ -7,7 +7,14 @@ import pytest
 from conftest import CORPUS
 from hemeroteca.readers import read_document
 from hemeroteca.readers.html import read_html
-from hemeroteca.record import Block, Credit, DateValue
+from hemeroteca.record import Block, Credit, DateValue, Record
+
+
+def _read(path: str) -> Record:
+    """The record of a corpus page (`path` under ../shared/corpus)."""
+    page = CORPUS / path
+    record, _, _ = read_document(page, page.read_bytes())
+    return record
 
 # mia-reader/_pages/marx/works/1845/theses/feuerbach.htm, shortened: the old border-blue template wraps the
 # whole page in <blockquote> for its margins.
@@ -99,8 +106,7 @@ def test_a_notes_link_back_and_the_partners_logo_are_read_and_a_blank_date_is_dr
 def test_a_chapter_named_by_the_page_title_under_its_books_header() -> None:
     # mia-reader/_pages/lenin/works/1914/granat/ch03.htm: the book's header, a rule, then the chapter's heading; the
     # footer table's bar between cells is no note.
-    page = CORPUS / "mia-reader/_pages/lenin/works/1914/granat/ch03.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/lenin/works/1914/granat/ch03.htm")
     assert (record.title, record.subtitle, record.running_head) == ("Marx’s Economic Doctrine", None, "Karl Marx")
     assert record.extra_fields["Heading"] == "A Brief Biographical Sketch With an Exposition of Marxism"
     assert record.body[0].text.startswith("“It is the ultimate aim of this work")
@@ -137,8 +143,7 @@ def test_an_ordered_lists_items_keep_their_letters_and_numbers() -> None:
 
 def test_the_spanish_sections_layout_cells_hold_text_not_notes() -> None:
     # www.marxists.org/espanol/indice.htm: the page laid out in td.note cells, its title framed by dashes
-    page = CORPUS / "www.marxists.org/espanol/indice.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("www.marxists.org/espanol/indice.htm")
     assert record.title == "Biblioteca General"
     assert record.notes == []
     assert any(block.kind == "paragraph" for block in record.body)
@@ -146,8 +151,7 @@ def test_the_spanish_sections_layout_cells_hold_text_not_notes() -> None:
 
 def test_the_editors_section_ends_where_its_markup_ends() -> None:
     # maresalului.github.io/tematica/1978/07/29.htm: section.editorial ("Nota do editor"), then the letter itself
-    page = CORPUS / "maresalului.github.io/tematica/1978/07/29.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/tematica/1978/07/29.htm")
     assert [note.kind for note in record.notes][:1] == ["editor"]
     assert record.notes[0].text.startswith("Em resposta à carta chinesa")
     assert not any(note.text.startswith("AO COMITÊ CENTRAL") for note in record.notes)
@@ -200,19 +204,16 @@ def test_the_line_at_a_quotations_foot_names_its_author() -> None:
 
 def test_an_unknown_source_is_none_and_a_partner_box_with_more_classes_is_credited() -> None:
     # maresalului.github.io/trotsky/1930/05/28.htm ("Fonte: desconhecida.?!") and vasco/1913/02/40.htm (div.colab.inversivel)
-    page = CORPUS / "maresalului.github.io/trotsky/1930/05/28.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/trotsky/1930/05/28.htm")
     assert record.source is not None and record.source.periodical == "La Verité"
     assert "Transcribed from" not in record.extra_fields
-    page = CORPUS / "maresalului.github.io/vasco/1913/02/40.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/vasco/1913/02/40.htm")
     assert Credit(role="contribution", name="Última Barricada") in record.credits
 
 
 def test_the_old_templates_author_index_is_a_persons_page() -> None:
     # maresalului.github.io/chen-po-ta/index.htm: an h1 name and the lifetime in div.data
-    page = CORPUS / "maresalului.github.io/chen-po-ta/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/chen-po-ta/index.htm")
     assert (record.title, record.authors, record.dateline) == ("Chen Boda", [], None)
     assert record.extra_fields["Lifetime"] == "1904-1989"
     assert all(block.text != "1904-1989" for block in record.body)
@@ -221,12 +222,10 @@ def test_the_old_templates_author_index_is_a_persons_page() -> None:
 def test_the_name_linked_to_the_authors_index_is_the_byline() -> None:
     # maresalului.github.io/li-dazhao/1918/11/triunfo.htm: a title that reads like a name over a byline that does not;
     # maresalului.github.io/freville/1936/literatura/01.htm: the collection's editor "(org.)"
-    page = CORPUS / "maresalului.github.io/li-dazhao/1918/11/triunfo.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/li-dazhao/1918/11/triunfo.htm")
     assert record.title == "O Triunfo do Bolchevismo"
     assert [(person.name, person.printed_as) for person in record.authors] == [("Li Dazhao", "Li Dazhao (Li Ta-chao)")]
-    page = CORPUS / "maresalului.github.io/freville/1936/literatura/01.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/freville/1936/literatura/01.htm")
     assert ([(person.name, person.role) for person in record.authors], record.subtitle) == ([("Jean Fréville", "editor")], None)
 
 
@@ -235,50 +234,43 @@ def test_a_meta_author_by_surname_or_two_names_is_catalogued() -> None:
     # mia-reader/_pages/marx/works/1848/communist-manifesto/ch01.htm (meta author naming both)
     found = []
     for path in ("marx/works/1894/early-christianity/index.htm", "marx/works/1848/communist-manifesto/ch01.htm"):
-        page = CORPUS / "mia-reader/_pages" / path
-        record, _, _ = read_document(page, page.read_bytes())
+        record = _read(f"mia-reader/_pages/{path}")
         found.append([person.name for person in record.authors])
     assert found == [["Frederick Engels"], ["Karl Marx", "Frederick Engels"]]
 
 
 def test_a_tables_caption_inside_the_text_is_no_source() -> None:
     # mia-reader/_pages/marx/works/1867-c1/ch25.htm: Table D's caption cites the Tenth Report of the Inland Revenue
-    page = CORPUS / "mia-reader/_pages/marx/works/1867-c1/ch25.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1867-c1/ch25.htm")
     assert record.source is None and record.published is None
     assert any(block.text.startswith("THE INCOME-TAX ON THE SUBJOINED INCOMES") for block in record.body)
 
 
 def test_the_gnu_licence_line_is_the_licence() -> None:
     # maresalului.github.io/dutt/ano/mes/luta_paz.htm: <p class="info gnu">
-    page = CORPUS / "maresalului.github.io/dutt/ano/mes/luta_paz.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/dutt/ano/mes/luta_paz.htm")
     assert record.license == "GNU Free Documentation License (https://www.gnu.org/licenses/fdl-1.3.html)"
     assert not any(key.startswith("Line") for key in record.extra_fields)
 
 
 def test_an_author_index_keeps_its_biography_and_a_book_index_its_contents() -> None:
     # maresalului.github.io/abramo/index.htm: section.biografia inside the new template's <footer>
-    page = CORPUS / "maresalului.github.io/abramo/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/abramo/index.htm")
     assert any(block.text.startswith("Foi fundador do Partido dos Trabalhadores em 1981") for block in record.body)
     # maresalului.github.io/cannon/1942/historia/index.htm: twelve p.toc links close the page
-    page = CORPUS / "maresalului.github.io/cannon/1942/historia/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/cannon/1942/historia/index.htm")
     assert sum(block.text.startswith("Conferência") for block in record.body) == 12
 
 
 def test_a_heading_of_translators_notes_is_no_note() -> None:
     # maresalului.github.io/lora/1960/01/40.htm: "Notas do tradutor:" over the notes
-    page = CORPUS / "maresalului.github.io/lora/1960/01/40.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/lora/1960/01/40.htm")
     assert record.notes and not any(note.text.startswith("Notas do tradutor") for note in record.notes)
 
 
 def test_a_note_of_several_paragraphs_is_one_note() -> None:
     # maresalului.github.io/leibniz/1714/mes/monadologia.htm: note (1) runs over four p.note, only the first numbered
-    page = CORPUS / "maresalului.github.io/leibniz/1714/mes/monadologia.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/leibniz/1714/mes/monadologia.htm")
     first, second = record.notes[0], record.notes[1]
     assert first.text.startswith("(1) Nota do tradutor") and "As palavras em maiúscula" in first.text
     assert second.text.startswith("(2) De μóυας, unidade.")
@@ -294,16 +286,14 @@ def test_a_note_of_several_paragraphs_is_one_note() -> None:
     ],
 )
 def test_a_byline_names_a_body_as_author(path: str, authors: list[str]) -> None:
-    page = CORPUS / "maresalului.github.io" / path
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read(f"maresalului.github.io/{path}")
     assert [person.name for person in record.authors] == authors
     assert record.subtitle is None
 
 
 def test_a_note_marker_leaves_the_deck() -> None:
     # maresalului.github.io/leibniz/1714/mes/monadologia.htm: <p class="subtitulo">ou A Monadologia<a …><sup>(1)</sup></a>
-    page = CORPUS / "maresalului.github.io/leibniz/1714/mes/monadologia.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/leibniz/1714/mes/monadologia.htm")
     assert record.subtitle == "ou A Monadologia"
 
 
@@ -311,19 +301,16 @@ def test_the_first_edition_and_the_translations_source_are_kept_where_another_li
     # maresalului.github.io/galeano/2004/04/04.htm: "Primeira edição: Página/12, Buenos Aires, domingo 4 de Abril de
     # 2004." beside the website "Fonte: Teleiós"; maresalului.github.io/bensaid/1997/mes/90.htm: "Fonte para a
     # tradução: danielbensaid.org." and an empty "Inclusão:"
-    page = CORPUS / "maresalului.github.io/galeano/2004/04/04.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/galeano/2004/04/04.htm")
     assert record.extra_fields["First published"].startswith("Página/12, Buenos Aires")
-    page = CORPUS / "maresalului.github.io/bensaid/1997/mes/90.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/bensaid/1997/mes/90.htm")
     assert record.extra_fields["Translated from"].startswith("danielbensaid.org")
     assert "Line 1" not in record.extra_fields
 
 
 def test_numbered_notes_set_as_information_below_the_text_are_notes() -> None:
     # mia-reader/_pages/marx/works/1848/communist-manifesto/preface.htm: Engels' footnotes in p.information
-    page = CORPUS / "mia-reader/_pages/marx/works/1848/communist-manifesto/preface.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1848/communist-manifesto/preface.htm")
     assert [note.text[:32] for note in record.notes[:2]] == ["1. “This proposition,” I wrote i", "2. Lassalle personally, to us, a"]
     assert record.source is None or not record.source.raw.startswith("1.")
 
@@ -332,12 +319,10 @@ def test_lettered_notes_set_as_information_below_the_text_are_notes_and_go_on_un
     # mia-reader/_pages/marx/works/1871/civil-war-france/intro.htm: "A. The revolution of July 1830 in France." …;
     # mia-reader/_pages/marx/works/1859/critique-pol-economy/preface.htm: "A. As a second footnote to the Communist
     # Manifesto, Engels wrote in 1888:" and the two unlettered p.information paragraphs that go on with it.
-    page = CORPUS / "mia-reader/_pages/marx/works/1871/civil-war-france/intro.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1871/civil-war-france/intro.htm")
     assert [note.text[:2] for note in record.notes[:4]] == ["A.", "B.", "C.", "D."]
     assert record.source is None and record.published is None  # not "A. The revolution", July 1830
-    page = CORPUS / "mia-reader/_pages/marx/works/1859/critique-pol-economy/preface.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1859/critique-pol-economy/preface.htm")
     assert len(record.notes) == 1 and record.notes[0].text.startswith("A. As a second footnote")
     assert record.notes[0].text.endswith("tribal, ancient, feudal, and capitalist.")
     assert record.body[-2].kind == "signature" and record.written == DateValue("January 1859", "1859-01")
@@ -347,13 +332,11 @@ def test_prose_set_as_information_is_text_and_a_portraits_credit_is_the_images()
     # mia-reader/_pages/marx/works/1884/origin-family/index.htm: the editors' introduction in p.information;
     # maresalului.github.io/prestes/index.htm: p.fonte.imagem "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich
     # (CC BY-SA 3.0 Germany), com modificações pelo Arquivo."
-    page = CORPUS / "mia-reader/_pages/marx/works/1884/origin-family/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1884/origin-family/index.htm")
     texts = [block.text for block in record.body]
     assert any(text.startswith("After Marx’s death, in rummaging through Marx’s manuscripts") for text in texts)
     assert not any(value.startswith("After Marx’s death") for value in record.extra_fields.values())
-    page = CORPUS / "maresalului.github.io/prestes/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/prestes/index.htm")
     assert record.extra_fields["Image"].startswith("Bundesarchiv, Bild 183-69234-0003")
     assert not any(block.text.startswith("Bundesarchiv") for block in record.body)
 
@@ -361,8 +344,7 @@ def test_prose_set_as_information_is_text_and_a_portraits_credit_is_the_images()
 def test_no_unlabelled_line_of_the_header_is_dropped() -> None:
     # mia-reader/_pages/marx/works/1865/value-price-profit/introduction.htm: a second line that no field takes
     # ("Weston declared that he would uphold…") had been lost where the first one ("2. Do not the efforts…") was kept.
-    page = CORPUS / "mia-reader/_pages/marx/works/1865/value-price-profit/introduction.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1865/value-price-profit/introduction.htm")
     kept = [block.text for block in record.body] + list(record.extra_fields.values())
     assert any(text.startswith("Weston declared that he would uphold a negative answer") for text in kept)
     assert any(text.startswith("2. Do not the efforts of the trade unions") for text in kept)
@@ -370,8 +352,7 @@ def test_no_unlabelled_line_of_the_header_is_dropped() -> None:
 
 def test_a_label_said_twice_keeps_both_lines() -> None:
     # mia-reader/_pages/marx/works/1847/wage-labour/guide.htm: each of the study guide's sections has its "Terms:"
-    page = CORPUS / "mia-reader/_pages/marx/works/1847/wage-labour/guide.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/marx/works/1847/wage-labour/guide.htm")
     assert record.extra_fields["Terms"] == "Feudal Society, Bourgeois Society, Utopia, Proletariat, Bourgeoisie."
     assert record.extra_fields["Terms 2"] == "Wages, Wage Labour, Labour Power, Commodity, Price, Labour."
 
@@ -379,8 +360,7 @@ def test_a_label_said_twice_keeps_both_lines() -> None:
 def test_a_quotation_inside_a_footnote_is_the_notes() -> None:
     # maresalului.github.io/bensaid/2005/mes/90.htm: <p class="note" id="n3">(3)</p>, then in the <footer> a
     # <blockquote> of Lukács's words and the reference under it; the blockquote had been dropped as furniture.
-    page = CORPUS / "maresalului.github.io/bensaid/2005/mes/90.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/bensaid/2005/mes/90.htm")
     third = record.notes[2].text
     assert third.startswith("(3) “[Mas em que consiste, em suma, a essência do revisionismo?")
     assert "Em segundo lugar, o revisionista condena por essa razão a dialética." in third
@@ -391,11 +371,9 @@ def test_a_quotation_inside_a_footnote_is_the_notes() -> None:
 def test_the_labels_over_the_archives_notes_and_the_format_links_are_furniture() -> None:
     # maresalului.github.io/trotsky/1940/02/27.htm: <p class="note"><b>Nota do Arquivo Marxista na Internet:</b></p>;
     # maresalului.github.io/tematica/1972/mes/defesa-povo-pobre.htm: <p class="info formatos"><a …>PDF escaneado</a></p>
-    page = CORPUS / "maresalului.github.io/trotsky/1940/02/27.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/trotsky/1940/02/27.htm")
     assert record.notes and not any(note.text.startswith("Nota do Arquivo") for note in record.notes)
-    page = CORPUS / "maresalului.github.io/tematica/1972/mes/defesa-povo-pobre.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/tematica/1972/mes/defesa-povo-pobre.htm")
     assert "PDF escaneado" not in record.extra_fields.values()
     assert not any(block.text == "PDF escaneado" for block in record.body)
 
@@ -413,8 +391,7 @@ def test_the_labels_over_the_archives_notes_and_the_format_links_are_furniture()
 def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_website(
     path: str, periodical: str, volume: str, number: str
 ) -> None:
-    page = CORPUS / path
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read(path)
     assert record.source is not None
     assert (record.source.periodical, record.source.volume, record.source.number) == (periodical, volume, number)
     assert "Transcribed from" in record.extra_fields or "Translated from" in record.extra_fields
@@ -422,13 +399,11 @@ def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_we
 
 def test_a_persons_page_cites_no_source_but_keeps_its_biographys() -> None:
     # maresalului.github.io/ingrao/index.htm: <p class="datas">Fonte: Wikipédia </p> under the biography
-    page = CORPUS / "maresalului.github.io/ingrao/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/ingrao/index.htm")
     assert "Lifetime" in record.extra_fields
     assert record.source is None and record.extra_fields["Source"] == "Wikipédia"
     # maresalului.github.io/maximoff/index.htm: unlabelled, <p class="fonte">Wikipédia</p>
-    page = CORPUS / "maresalului.github.io/maximoff/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/maximoff/index.htm")
     assert record.extra_fields["Source"] == "Wikipédia" and "Line 1" not in record.extra_fields
 
 
@@ -444,8 +419,7 @@ def test_a_persons_page_cites_no_source_but_keeps_its_biographys() -> None:
     ],
 )
 def test_an_edited_book_or_a_companys_edition_is_no_first_publication(path: str) -> None:
-    page = CORPUS / path
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read(path)
     assert record.source is not None and record.source.date is not None
     assert record.published is None
 
@@ -454,8 +428,7 @@ def test_a_chapters_speaker_is_its_author() -> None:
     # maresalului.github.io/tematica/1974/congresso-pcp/13.htm: the congress's book header (h1, the party's avatar
     # as byline, the date), then in <main> the intervention's h4 and <p class="subtitulo autor">António Gervásio
     # (Membro do Comité Central do P.C.P.)</p>
-    page = CORPUS / "maresalului.github.io/tematica/1974/congresso-pcp/13.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/tematica/1974/congresso-pcp/13.htm")
     assert record.title == "Direcção da Organização Regional do Alentejo e Algarve"
     assert record.running_head == "VII Congresso Extraordinário"
     assert [(person.name, person.printed_as) for person in record.authors] == [
@@ -468,15 +441,13 @@ def test_a_chapters_speaker_is_its_author() -> None:
 def test_a_first_edition_given_with_doubt_is_dated_uncertain() -> None:
     # maresalului.github.io/trotsky/1940/08/classe.htm: "Primeira edição: possivelmente em Fourth International,
     # vol. 1, n.º 7, dezembro de 1940."
-    page = CORPUS / "maresalului.github.io/trotsky/1940/08/classe.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/trotsky/1940/08/classe.htm")
     assert record.published == DateValue("dezembro de 1940", "1940-12?")
 
 
 def test_a_title_that_is_a_date_is_no_dateline() -> None:
     # maresalului.github.io/amin/1992/08/90.htm: <h1>1492</h1> … <h3>Julho/Agosto de 1992</h3>
-    page = CORPUS / "maresalului.github.io/amin/1992/08/90.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/amin/1992/08/90.htm")
     assert (record.title, record.dateline) == ("1492", "Julho/Agosto de 1992")
     assert record.written is None or record.written.edtf != "1492"
 
@@ -484,8 +455,7 @@ def test_a_title_that_is_a_date_is_no_dateline() -> None:
 def test_the_editors_starred_notes_are_notes_of_their_own() -> None:
     # mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md: "[1\*.](#fa){#na} *The Young* -- …" under the
     # translator's notes "1.", "2.", "3."; they had run together as one note.
-    page = CORPUS / "mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md")
     starred = [note.text[:3] for note in record.notes if note.text[:2].rstrip(".").endswith("*")]
     assert starred == ["1*.", "2*.", "3*.", "4*.", "5*.", "6*.", "7*."]
 
@@ -499,34 +469,29 @@ def test_the_editors_starred_notes_are_notes_of_their_own() -> None:
     ],
 )
 def test_a_writers_archive_index_is_about_the_writer_not_by_them(path: str) -> None:
-    page = CORPUS / path
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read(path)
     assert record.authors == []
 
 
 def test_a_tables_row_of_plain_cells_is_one_line() -> None:
     # maresalului.github.io/giap/index.htm: the works table's rows ("2005 - abr" | title); a row whose date cell
     # is empty (<td>&nbsp;</td>) gives its title alone
-    page = CORPUS / "maresalului.github.io/giap/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/giap/index.htm")
     rows = [block.text for block in record.body if " | " in block.text]
     assert rows and all(row[:4].isdigit() for row in rows)
     assert not any(block.text in ("2005 - abr", "1961 - abr") for block in record.body)
     # maresalului.github.io/stalin/index.htm: <tr><th colspan="2">Textos sobre o autor</th></tr> heads its rows
-    page = CORPUS / "maresalului.github.io/stalin/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/stalin/index.htm")
     assert Block("heading", "Textos sobre o autor") in record.body
     # maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm: a statistical table in a note keeps its rows
-    page = CORPUS / "maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/trotsky/1929/rev_desf/introducao_02.htm")
     assert any("Terra não cultivada |" in note.text for note in record.notes)
 
 
 def test_the_heading_of_the_editors_section_labels_their_note() -> None:
     # maresalului.github.io/rodney/1970/mes/90.htm: <section class="editorial"><h4>Nota do TraduAgindo</h4><p>Em
     # meados da década de 70, …</p>: one note, not the heading as a note of its own
-    page = CORPUS / "maresalului.github.io/rodney/1970/mes/90.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/rodney/1970/mes/90.htm")
     assert [note.kind for note in record.notes] == ["editor"]
     assert record.notes[0].text.startswith("Nota do TraduAgindo: Em meados da década de 70")
 
@@ -534,8 +499,7 @@ def test_the_heading_of_the_editors_section_labels_their_note() -> None:
 def test_a_portraits_date_is_no_publication() -> None:
     # maresalului.github.io/kropotkin/index.htm: <p class="fonte imagem">…Retrato por Félix Nadar…</p> and
     # <p class="fonte imagem fundo">…Kropótkin em 1919…, domínio público</p>
-    page = CORPUS / "maresalului.github.io/kropotkin/index.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/kropotkin/index.htm")
     assert record.published is None
     assert (record.extra_fields["Image"], record.extra_fields["Image 2"]) == (
         "Retrato por Félix Nadar, domínio público", "Kropótkin em 1919, domínio público"
@@ -554,23 +518,20 @@ def test_a_portraits_date_is_no_publication() -> None:
     ],
 )
 def test_the_h2_under_the_title_names_its_authors_with_a_note_marker_or_in_a_list(path: str, authors: list[str]) -> None:
-    page = CORPUS / path
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read(path)
     assert [person.name for person in record.authors] == authors
     assert record.subtitle is None
 
 
 def test_a_note_number_without_a_space_and_a_separator_between_notes() -> None:
     # mia-reader/_pages/archive/deleon/works/1886/1886-mar.md: "[\[8\]](#n8.){#n8}Martens, R. 2, IV. 103."
-    page = CORPUS / "mia-reader/_pages/archive/deleon/works/1886/1886-mar.md"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/archive/deleon/works/1886/1886-mar.md")
     assert [note.text for note in record.notes if note.text.startswith(("[7]", "[8]"))] == [
         "[7] Martens, R. 2, IV. 101; Castro, III. 41; Koch, II. 490.", "[8]Martens, R. 2, IV. 103."
     ]
     # mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md: "#### \* \* \*" then "### Notes" after the
     # translator's notes: the editors' notes are neither the separator's nor note 3's
-    page = CORPUS / "mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("mia-reader/_pages/archive/plekhanov/1898/xx/crisis.md")
     assert not any(note.text.startswith("* * *") for note in record.notes)
     assert record.notes[2].text == "3. [All individuals are animate in varions degree.]"
 
@@ -578,8 +539,7 @@ def test_a_note_number_without_a_space_and_a_separator_between_notes() -> None:
 def test_a_periodical_reprinting_a_text_years_later_gives_no_first_publication() -> None:
     # maresalului.github.io/jenny/1841/08/carta.htm: a letter of 10 August 1841, "Fonte: Mouro — Revista Marxista,
     # …, n.º 4, ano 3, janeiro de 2011."
-    page = CORPUS / "maresalului.github.io/jenny/1841/08/carta.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/jenny/1841/08/carta.htm")
     assert record.written is not None and record.written.edtf == "1841-08-10"
     assert record.source is not None and record.source.date is not None and record.source.date.edtf == "2011-01"
     assert record.published is None
@@ -588,11 +548,9 @@ def test_a_periodical_reprinting_a_text_years_later_gives_no_first_publication()
 def test_a_line_set_right_above_the_text_is_no_signature() -> None:
     # maresalului.github.io/jenny/1841/08/carta.htm: <p class="direita">Trier, 10 de agosto de 1841</p> opens the
     # letter; maresalului.github.io/eisenstein/1929/04/40.htm: <p class="direita">GOETHE</p> under the epigraph
-    page = CORPUS / "maresalului.github.io/jenny/1841/08/carta.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/jenny/1841/08/carta.htm")
     assert (record.body[0].kind, record.body[0].text) == ("paragraph", "Trier, 10 de agosto de 1841")
-    page = CORPUS / "maresalului.github.io/eisenstein/1929/04/40.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/eisenstein/1929/04/40.htm")
     epigraph = record.body[0]
     assert (epigraph.kind, epigraph.attribution) == ("quote", "GOETHE")
     assert not any(block.kind == "signature" and block.text == "GOETHE" for block in record.body)
@@ -600,8 +558,7 @@ def test_a_line_set_right_above_the_text_is_no_signature() -> None:
 
 def test_an_epigraph_in_italics_is_a_quotation_not_the_editors_note() -> None:
     # maresalului.github.io/brendel/1999/mes/40.htm: <blockquote><p>“<i>Suponhamos que a direção central …</i>”</p>
-    page = CORPUS / "maresalului.github.io/brendel/1999/mes/40.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/brendel/1999/mes/40.htm")
     assert record.body[0].kind == "quote" and record.body[0].text.startswith("“Suponhamos que a direção central")
     assert not any(note.text.startswith("“Suponhamos") for note in record.notes)
 
@@ -609,21 +566,18 @@ def test_an_epigraph_in_italics_is_a_quotation_not_the_editors_note() -> None:
 def test_a_first_edition_that_tells_of_a_speech_dates_no_publication() -> None:
     # maresalului.github.io/deutscher/1966/09/90.htm: "Primeira edição: Palestra proferida na segunda Conferência dos
     # Acadêmicos Socialistas, realizada em Nova York em Setembro de 1966."
-    page = CORPUS / "maresalului.github.io/deutscher/1966/09/90.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/deutscher/1966/09/90.htm")
     assert record.published is None
     assert record.written is not None and record.written.edtf == "1966-09"
 
 
 def test_a_note_marker_before_a_titles_closing_bracket_goes() -> None:
     # maresalului.github.io/mao/1917/04/41.htm: <h1>Carta para Hakuro Toten (Miazaki Toten<a …><sup>(1)</sup></a>)</h1>
-    page = CORPUS / "maresalului.github.io/mao/1917/04/41.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/mao/1917/04/41.htm")
     assert record.title == "Carta para Hakuro Toten (Miazaki Toten)"
 
 
 def test_a_label_over_a_set_of_notes_is_no_note() -> None:
     # maresalului.github.io/mandel/1990/mes/90.htm: <p class="note"><b>Bibliografia:</b></p> over the entries
-    page = CORPUS / "maresalului.github.io/mandel/1990/mes/90.htm"
-    record, _, _ = read_document(page, page.read_bytes())
+    record = _read("maresalului.github.io/mandel/1990/mes/90.htm")
     assert record.notes and not any(note.text.startswith("Bibliografia") for note in record.notes)
