@@ -40,7 +40,6 @@ _THIS_VERSION = re.compile(r"^(?:this\s+version|transcribed|taken|reproduced)\s+
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w/ -]{1,30}:\s)")
 # "Fonte: desconhecida.?!": the page says it does not know its source.
 _UNKNOWN = re.compile(r"^\W*(?:desconhecid[oa]|desconocid[oa]|unknown|inconnue?)\W*$", re.IGNORECASE)
-_IMAGE_LICENCE = re.compile(r"\(CC[ -]BY|dom[ií]nio p[uú]blico|public domain", re.IGNORECASE)
 # A first edition that tells of a speech or a lecture, not of a printing.
 _DELIVERED = re.compile(
     r"\b(?:discurso|pronunciad[oa]|conferência|palestra|intervenção|proferid[oa]|speech|lecture|delivered)\b",
@@ -246,13 +245,11 @@ def _holds_no_field(chunk: Chunk) -> bool:
     Marx’s death, in rummaging through Marx’s manuscripts, Engels came upon…"), a study guide's questions or a list
     of works, all of it text."""
     if len(chunk.lines) < 2 and len(chunk.text) < _PROSE_MIN_CHARS:
-        return False  # a line such as "Wikipédia" or "PDF" under the biography: the archive's, not text
+        return False  # a short line ("Drafted by James Connolly, Belfast, 1912.") is a field of the block
     probe = Metadata()
     for line in chunk.lines:
         if probe.take_line(line, in_information_block=False) or ":" in line[:_LABEL_MAX_CHARS]:
             return False  # a field, or a label of the block's own ("Tradução, notas e acréscimos(2): …")
-        if _IMAGE_LICENCE.search(line):
-            return False  # a portrait's credit: "Bundesarchiv, Bild 183-69234-0003 / Schutt, Erich (CC BY-SA 3.0 Germany)"
         if len(line) < _METADATA_DATE_LINE_MAX and (parse_date(line) is not None or _is_citation(line)):
             return False
     return True
