@@ -437,6 +437,22 @@ CASES = [
         "Fonte: Pequim: Edições em línguas estrangeiras, 1975.",
         Citation(raw="Pequim: Edições em línguas estrangeiras, 1975", date=_date("1975", "1975")),
     ),
+    # mia-reader/_pages/archive/connolly/1901/evangel/index.md: where the articles appeared names the periodical
+    (
+        "The articles all first appeared in Workers' Republic, June-August 1899.",
+        Citation(
+            raw="The articles all first appeared in Workers' Republic, June-August 1899", periodical="Workers' Republic",
+            date=_date("June-August 1899", "1899-06/1899-08"),
+        ),
+    ),
+    # mia-reader/_pages/archive/zetkin/1896/10/women.md: an occasion names no periodical
+    (
+        "Speech at the Party Congress of the Social Democratic Party of Germany, Gotha, October 16th, 1896. Berlin",
+        Citation(
+            raw="Speech at the Party Congress of the Social Democratic Party of Germany, Gotha, October 16th, 1896. Berlin",
+            date=_date("October 16th, 1896", "1896-10-16"),
+        ),
+    ),
     # maresalului.github.io/korsch/1939/mes/40.htm: what the line says of the piece is no part of the name
     (
         "Primeira edição: Publicado em Modern Quarterly, 1939.",

@@ -84,6 +84,13 @@ _URL = re.compile(r"\s*[-–—]?\s*(?:https?://|www\.)\S*")
 # it was taken from follows.
 _CHAINED = re.compile(r",?\s+(?:a partir d[aoe]s?|tomad[oa] de|based on|reprinted from|taken from)\s+", re.IGNORECASE)
 WEB_ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|br|pdf|html?)\b", re.IGNORECASE)
+# A line that tells what the piece is, or where it appeared, before naming any periodical.
+_DESCRIPTION = re.compile(
+    r"^(?:the\s+\w+\s+(?:all\s+)?(?:first\s+)?appeared|speech|discurso|trecho|relatório|report|resolução|entrevista"
+    r"|interview|trata-se|palestra|conferência)\b",
+    re.IGNORECASE,
+)
+_IN_NAME = re.compile(r"\b(?:in|em|no|na|en)\s+(?=[A-ZÀ-Þ“\"«])")
 _PERIODICAL_TAIL = re.compile(r"(?:[\s\-–—:(]|\b(?:em|in|on|of|de|del|do|da|no|na|en|im)\b)+$", re.IGNORECASE)
 
 
@@ -189,6 +196,12 @@ def _periodical(line: str, first_part: int) -> str | None:
     name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip(" \"'“”‘’«»*_-–—")
     if WEB_ADDRESS.search(name):
         return None
+    if _DESCRIPTION.match(name):
+        # "The articles all first appeared in Workers' Republic": the periodical, if any, is what they appeared in
+        named_in = list(_IN_NAME.finditer(name))
+        if not named_in:
+            return None  # "Speech at the Party Congress of …", "Relatório apresentado à Reunião Plenária …"
+        name = name[named_in[-1].end() :]
     name = _GLOSS.sub("", _from_first_capital(name)).lstrip("(.,;: ").rstrip(",;: ")
     if _NOT_A_PERIODICAL.search(name):
         return None
