@@ -200,3 +200,15 @@ def test_pandocs_double_hyphens_are_dashes() -> None:
     # mia-reader/_pages/archive/deleon/works/1884/1884-summer.md: "DIPLOMACY---IS HE"
     (chunk,) = markdown_chunks("A SPECIMEN OF MR. BLAINE'S DIPLOMACY---IS HE A SAFE MAN\n")
     assert chunk.text == "A SPECIMEN OF MR. BLAINE'S DIPLOMACY—IS HE A SAFE MAN"
+
+
+def test_a_grid_tables_empty_layout_column_and_its_borders_leave_no_pipes() -> None:
+    # mia-reader/_pages/archive/connolly/1903/01/woodquay.md: the sign-off set in the right column of a grid table
+    grid = (
+        "+-----------------------------------+-----------------------------------+\n"
+        "|                                   | Yours in the name of labour,\\     |\n"
+        "|                                   | JAMES CONNOLLY.                   |\n"
+        "+-----------------------------------+-----------------------------------+\n"
+    )
+    (chunk,) = markdown_chunks(grid)
+    assert chunk.lines == ["Yours in the name of labour,", "JAMES CONNOLLY."]

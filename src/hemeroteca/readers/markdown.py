@@ -29,6 +29,7 @@ _GRID_BORDER = re.compile(r"^\s*\+[-=+:]+\+\s*$")
 # borders go, each row between them is read as a paragraph.
 _SIMPLE_TABLE_BORDER = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 _GRID_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_GRID_COLUMN = re.compile(r"(?<!\\)\|")  # not an escaped "\|" of the text
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)(?:\{[^}]*\})?")
 _EMPTY_ANCHOR = re.compile(r"\[\]\{#([^}\s]+)[^}]*\}")
@@ -180,11 +181,14 @@ def markdown_chunks(text: str) -> list[Chunk]:
             close_quote()
         if _GRID_BORDER.match(line):
             flush()
+            close_grid()  # a border inside the table parts its rows: two epigraphs set one above the other
             in_grid = True
             continue
         row = _GRID_ROW.match(line) if in_grid else None
         if row:
-            grid_rows.append(row.group(1).rstrip())
+            # A row's columns, the empty ones (a layout column) left out: "| | Dead is my boy, dead and gone, |".
+            cells = [cell.strip() for cell in _GRID_COLUMN.split(row.group(1))]
+            grid_rows.append(" ".join(cell for cell in cells if cell))
             continue
         if in_grid:
             close_grid()
