@@ -581,3 +581,14 @@ def test_a_label_over_a_set_of_notes_is_no_note() -> None:
     # maresalului.github.io/mandel/1990/mes/90.htm: <p class="note"><b>Bibliografia:</b></p> over the entries
     record = _read("maresalului.github.io/mandel/1990/mes/90.htm")
     assert record.notes and not any(note.text.startswith("Bibliografia") for note in record.notes)
+
+
+def test_a_sign_off_set_apart_at_the_end_is_the_signature() -> None:
+    # mia-reader/_pages/archive/connolly/1903/01/woodquay.md: the grid table's "Yours in the name of labour,\" /
+    # "JAMES CONNOLLY."; mia-reader/_pages/archive/lafargue/1904/11/interview.md: "Yours fraternally\" / "Paul Lafargue"
+    assert _read("mia-reader/_pages/archive/connolly/1903/01/woodquay.md").body[-1] == Block(
+        "signature", "Yours in the name of labour, JAMES CONNOLLY."
+    )
+    assert _read("mia-reader/_pages/archive/lafargue/1904/11/interview.md").body[-1] == Block(
+        "signature", "Yours fraternally Paul Lafargue"
+    )

@@ -42,6 +42,7 @@ _SUBSTANTIAL_CHARS = 200  # a paragraph this long is the author's text, not furn
 _MENU_LINK_SHARE = 0.8  # a line this much link text is a menu or a table of contents
 _FOOT_MENU_MAX_LINKS = 3  # a menu under the text is a line or three; a longer run of links is a table of contents
 _SIGNATURE_LINE_MAX_CHARS = 40  # a signature is a name, perhaps with a title
+_SIGN_OFF_MAX_CHARS = 120  # "I am, yours fraternally, JAMES CONNOLY." with an address at most
 _EDITOR_NOTE_MIN_CHARS = 80  # a short italic line atop the text is an epigraph, not an editor's note
 # "Editor's Note", "Moscow Editor's Note" (the editors of the Progress edition), "Nota do editor".
 _EDITOR_NOTE = re.compile(
@@ -491,9 +492,17 @@ def _sign_last_line(record: Record) -> None:
     if not text_blocks or not record.authors or any(block.kind == "signature" for block in record.body):
         return
     last = record.body[text_blocks[-1]]
-    if last.kind != "paragraph" or len(last.text) > _SIGNATURE_LINE_MAX_CHARS:
+    if last.kind == "paragraph" and len(last.text) <= _SIGNATURE_LINE_MAX_CHARS:
+        names = [last.text]
+    elif last.kind == "quote" and last.attribution is None and len(last.text) <= _SIGN_OFF_MAX_CHARS:
+        # A sign-off set apart, the name after the greeting and perhaps before a place: "Yours in the name of labour,
+        # JAMES CONNOLLY.", "Your old comrade, James Connolly, Dublin.", "Yours sincerely, G. Plekhanov".
+        words = last.text.split()
+        names = last.text.split(",")[-2:] + [" ".join(words[-2:]), " ".join(words[-3:])]
+    else:
         return
-    if _catalogued_person(strip_trailing_period(last.text)) in {person.name for person in record.authors}:
+    authors = {person.name for person in record.authors}
+    if any(_catalogued_person(strip_trailing_period(name.strip())) in authors for name in names):
         record.body[text_blocks[-1]] = Block("signature", last.text)
 
 
