@@ -66,7 +66,7 @@ _NOTES_LABEL = re.compile(
 )
 _CO_AUTHORS = re.compile(r"\s+(?:and|e|y|und|et|&)\s+")
 # A list of authors: "Claudine Haroche, Michel Pêcheux e Paul Henry", "C. L. R. James, Leon Trotski e outros".
-_NAME_LIST = re.compile(r"\s*,\s*|\s+(?:and|e|y|und|et|&)\s+")
+_NAME_LIST = re.compile(rf"\s*,\s*|{_CO_AUTHORS.pattern}")
 _AND_OTHERS = re.compile(r"\s+(?:and|e|y|&)\s+(?:others|outros|otros)$", re.IGNORECASE)
 _NO_ONE = re.compile(r"^(?:múltiplos|vários|diversos|varios|various|several)\s+(?:autores|authors)$", re.IGNORECASE)
 _PUBLISHER = re.compile(r"\b(?:edições|ediciones|éditions|editions|editora|editorial|publishers|publishing)\b", re.IGNORECASE)
@@ -122,12 +122,17 @@ def _person(text: str) -> Person | None:
 def _people(text: str) -> list[Person]:
     """The authors an author line names: "Harry Magdoff e Paul M. Sweezy" is two people, each named in full (but
     "Congresso Nacional dos Lavradores e Trabalhadores Agrícolas" is one body)."""
-    parts = _NAME_LIST.split(_AND_OTHERS.sub("", strip_trailing_period(normalise_space(text))))
+    parts = _listed_names(strip_trailing_period(normalise_space(text)))
     if len(parts) > 1 and all(len(part.split()) > 1 for part in parts) and not names_a_body(text):
         people = [_person(part) for part in parts]
         if all(people):
             return [person for person in people if person is not None]
     return [_person(text) or Person(name=text)]
+
+
+def _listed_names(text: str) -> list[str]:
+    """The names of a list of authors, "e outros" left out."""
+    return _NAME_LIST.split(_AND_OTHERS.sub("", text))
 
 
 def _running_head(text: str) -> bool:
@@ -321,7 +326,7 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
         elif record.subtitle is None and chunk.kind == "heading" and _TITLE_CONTINUED.match(text):
             record.title = f"{record.title} {text}"  # "Inaugural Address" / "of the International Working Men’s Association"
         elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE and date_alone(unmarked) is None:  # a deck
-            record.subtitle = _TITLE_NOTE_MARKER.sub("", text).strip()  # "ou A Monadologia(1)"
+            record.subtitle = unmarked.strip()  # "ou A Monadologia(1)"
         else:
             metadata.keep("Heading", text)
 
@@ -382,8 +387,7 @@ def _is_author_line(record: Record, chunk: Chunk, text: str, has_h1: bool, more_
     stripped = strip_trailing_period(normalise_space(text))
     if load_default_catalogue().match_author_loosely(stripped) is not None:
         return True
-    names = _NAME_LIST.split(_AND_OTHERS.sub("", stripped))
-    return chunk.level == 2 and (looks_like_person_name(stripped) or all(looks_like_person_name(name) for name in names))
+    return chunk.level == 2 and (looks_like_person_name(stripped) or all(map(looks_like_person_name, _listed_names(stripped))))
 
 
 def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
