@@ -275,14 +275,14 @@ def published_date(metadata: Metadata, dateline: str | None = None) -> DateValue
     source = metadata.source
     if source and source.periodical and source.date and source.date.edtf and not _BOOKISH.search(source.raw):
         own = parse_date(dateline) if dateline else None
-        if own is not None and own.edtf and _year(source.date.edtf) - _year(own.edtf) > _REPRINT_AFTER_YEARS:
-            return None
-        return source.date
+        gap = _years_between(own.edtf, source.date.edtf) if own is not None and own.edtf else None
+        return None if gap is not None and gap > _REPRINT_AFTER_YEARS else source.date
     return None
 
 
-def _year(edtf: str) -> int:
-    return int(edtf.lstrip("-")[:4]) if edtf.lstrip("-")[:4].isdigit() else 0
+def _years_between(earlier: str, later: str) -> int | None:
+    """The years from one EDTF date to another, by the year each opens with; None where one has no year."""
+    return int(later[:4]) - int(earlier[:4]) if earlier[:4].isdigit() and later[:4].isdigit() else None
 
 
 def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
