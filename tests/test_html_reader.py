@@ -587,8 +587,21 @@ def test_a_sign_off_set_apart_at_the_end_is_the_signature() -> None:
     # mia-reader/_pages/archive/connolly/1903/01/woodquay.md: the grid table's "Yours in the name of labour,\" /
     # "JAMES CONNOLLY."; mia-reader/_pages/archive/lafargue/1904/11/interview.md: "Yours fraternally\" / "Paul Lafargue"
     assert _read("mia-reader/_pages/archive/connolly/1903/01/woodquay.md").body[-1] == Block(
-        "signature", "Yours in the name of labour, JAMES CONNOLLY."
+        "signature", "Yours in the name of labour,\nJAMES CONNOLLY."
     )
     assert _read("mia-reader/_pages/archive/lafargue/1904/11/interview.md").body[-1] == Block(
-        "signature", "Yours fraternally Paul Lafargue"
+        "signature", "Yours fraternally\nPaul Lafargue"
     )
+
+
+def test_line_breaks_inside_a_block_are_kept() -> None:
+    # maresalului.github.io/neto/ano/mes/confia.htm: Agostinho Neto's poem, each stanza a <p> of lines parted by <br>
+    poem = _read("maresalului.github.io/neto/ano/mes/confia.htm")
+    assert Block("paragraph", "O oceano separou-se de mim\nenquanto me fui esquecendo nos séculos\ne eis-me presente\n"
+                 "reunindo em mim o espaço\ncondensando o tempo.") in poem.body
+    # mia-reader/_pages/marx/works/1847/wage-labour/intro.htm: <p class="sig">FREDERICK ENGELS <br> London, April 30, 1891.</p>
+    introduction = _read("mia-reader/_pages/marx/works/1847/wage-labour/intro.htm")
+    assert [block for block in introduction.body if block.kind == "signature"] == [
+        Block("signature", "FREDERICK ENGELS\nLondon, April 30, 1891.")
+    ]
+    assert introduction.dateline == "London, April 30, 1891.", "the signature's name is no part of the dateline"

@@ -212,3 +212,10 @@ def test_a_grid_tables_empty_layout_column_and_its_borders_leave_no_pipes() -> N
     )
     (chunk,) = markdown_chunks(grid)
     assert chunk.lines == ["Yours in the name of labour,", "JAMES CONNOLLY."]
+
+
+def test_a_hard_line_break_is_kept_and_the_closing_dateline_is_its_own_line() -> None:
+    # mia-reader/_pages/archive/plekhanov/1905/10/internationalism.md closes "G. PLEKHANOFF\" / "Geneva, June 25, 1905."
+    record = read_markdown((CORPUS / "mia-reader/_pages/archive/plekhanov/1905/10/internationalism.md").read_text(encoding="utf-8"))
+    assert record.body[-1].text == "G. PLEKHANOFF\nGeneva, June 25, 1905."
+    assert record.dateline == "Geneva, June 25, 1905."

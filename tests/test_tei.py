@@ -401,3 +401,22 @@ def test_write_tei_to_one_file_or_a_folder(seed_store: SQLiteStore, tmp_path: Pa
 
     with pytest.raises(LookupError, match="seeds/missing"):
         write_tei(seed_store, ["seeds/missing"], tmp_path / "missing")
+
+
+def test_a_blocks_line_breaks_are_lb_elements(tei_schema: TeiSchema) -> None:
+    # the closing lines of mia-reader/_pages/marx/works/1847/wage-labour/intro.htm, and a stanza of
+    # maresalului.github.io/neto/ano/mes/confia.htm with a note marker on its second line
+    record = Record(
+        title="Introduction", body=[
+            Block("paragraph", "O oceano separou-se de mim\nenquanto me fui esquecendo[1]\ne eis-me presente"),
+            Block("signature", "FREDERICK ENGELS\nLondon, April 30, 1891."),
+        ],
+        notes=[Note("endnote", "1. A note.")],
+    )
+    root = etree.fromstring(tei_document("x", record))
+    assert tei_schema.errors(etree.ElementTree(root)) == []
+    stanza = one(root, "//t:body//t:p")
+    assert [etree.QName(child).localname for child in stanza] == ["lb", "ref", "lb"]
+    assert "".join(stanza.itertext()) == "O oceano separou-se de mimenquanto me fui esquecendo[1]e eis-me presente"
+    assert texts(root, "//t:closer/t:signed") == ["FREDERICK ENGELSLondon, April 30, 1891."]
+    assert len(root.xpath("//t:closer/t:signed/t:lb", namespaces=NS)) == 1

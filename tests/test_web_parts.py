@@ -83,3 +83,9 @@ def test_portuguese_markers_glued_to_the_word_link_to_their_notes() -> None:
     assert "em (1) coloniais e (2) dependentes" in html, "an enumeration after a space is not a marker"
     assert 'dependentes<sup class="noteref" id="ref-2"><a href="#note-2">(2)</a></sup>.' in html
     assert [note.label for note in notes] == ["1", "2"] and all(note.referenced for note in notes)
+
+
+def test_a_blocks_line_breaks_are_rendered_as_breaks() -> None:
+    # a stanza of maresalului.github.io/neto/ano/mes/confia.htm
+    blocks, _ = render_body([Block("paragraph", "O oceano separou-se de mim\nenquanto me fui esquecendo nos séculos")], [])
+    assert str(blocks[0].html) == "O oceano separou-se de mim<br>enquanto me fui esquecendo nos séculos"

@@ -136,12 +136,15 @@ def _add(parent: etree._Element, tag: str, text: str | None = None, attributes: 
 
 
 def _append_text(element: etree._Element, text: str) -> None:
-    """Text after the element's last child (or as its first text when it has none)."""
-    text = xml_text(text)
+    """Text after the element's last child (or as its first text when it has none); a line break of the block
+    (a verse's, an address's) is an <lb/>."""
+    first, *after_breaks = xml_text(text).split("\n")
     if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
+        element[-1].tail = (element[-1].tail or "") + first
     else:
-        element.text = (element.text or "") + text
+        element.text = (element.text or "") + first
+    for line in after_breaks:
+        _add(element, "lb").tail = line
 
 
 def _add_date(parent: etree._Element, value: DateValue, attributes: Mapping[str, str] | None = None) -> etree._Element:

@@ -51,16 +51,19 @@ def _is_place(text: str) -> bool:
 
 
 def closing_dateline(body: list[Block]) -> str | None:
-    """The date and place a letter closes with, when it opened with none: "July 23, 1921. Moscow."."""
+    """The date and place a letter closes with, when it opened with none: "July 23, 1921. Moscow."; of a signature
+    set on lines of its own ("FREDERICK ENGELS / London, April 30, 1891."), the last lines that say them."""
     last = next((b for b in reversed(body) if b.kind != "note"), None)
     if last is None or last.kind not in ("paragraph", "signature") or len(last.text) >= DATELINE_MAX_CHARS:
         return None
-    text = last.text
-    if not any(ch.isalpha() for ch in text):
-        return None  # "27/05/2014" closing a page is the archive's stamp, not the author's
-    date_first = _DATE_THEN_PLACE.match(text)
-    if place_and_date(text) or date_first and date_alone(date_first["date"]) and _is_place(date_first["place"]):
-        return text
+    lines = last.text.split("\n")
+    for first in reversed(range(len(lines))):
+        text = " ".join(lines[first:])
+        if not any(ch.isalpha() for ch in text):
+            continue  # "27/05/2014" closing a page is the archive's stamp, not the author's
+        date_first = _DATE_THEN_PLACE.match(text)
+        if place_and_date(text) or date_first and date_alone(date_first["date"]) and _is_place(date_first["place"]):
+            return text
     return None
 
 

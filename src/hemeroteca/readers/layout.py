@@ -478,15 +478,21 @@ def _body_blocks(record: Record, body: list[Chunk], metadata: Metadata) -> None:
             record.body[-1] = replace(record.body[-1], attribution=_source_named(text))
         elif chunk.role in ("signature", "attribution") and seen_text or _SIGNATURE.match(text) or (not seen_text and _BY_LINE.match(text) and _person(text)):
             # (a line set right above the text is a letter's place and date or its addressee, not its signature)
-            record.body.append(Block("signature", text))
+            record.body.append(Block("signature", _broken_lines(chunk)))
         else:
             previous = record.body[-1] if record.body else None
             lead_in = previous.text if previous is not None and previous.kind == "paragraph" else ""
             if chunk.kind == "quote" or (is_quoted_paragraph(text) and lead_in.rstrip().endswith(":")):
-                record.body.append(Block("quote", text, _quoted(text, lead_in)))
+                record.body.append(Block("quote", _broken_lines(chunk), _quoted(text, lead_in)))
             else:
                 seen_text = True
-                record.body.append(Block("paragraph", text))
+                record.body.append(Block("paragraph", _broken_lines(chunk)))
+
+
+def _broken_lines(chunk: Chunk) -> str:
+    """The block's text with its line breaks (a poem's lines, a letter's address, a list set with <br>) as newlines:
+    the rules read the text with spaces, the record keeps it as set."""
+    return "\n".join(chunk.lines)
 
 
 def _sign_last_line(record: Record) -> None:
