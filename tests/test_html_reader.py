@@ -357,6 +357,20 @@ def test_a_label_said_twice_keeps_both_lines() -> None:
     assert record.extra_fields["Terms 2"] == "Wages, Wage Labour, Labour Power, Commodity, Price, Labour."
 
 
+def test_a_study_guides_questions_are_its_text() -> None:
+    # mia-reader/_pages/marx/works/1845/theses/guide.htm: <p class="information"><span class="term">Questions for
+    # discussion:</span><br><span class="date">1. Surely the whole point of materialism …<br>2. …</span></p>
+    record = _read("mia-reader/_pages/marx/works/1845/theses/guide.htm")
+    assert record.body[0] == Block(
+        "paragraph",
+        "Questions for discussion:\n1. Surely the whole point of materialism is that the thing exists independently of"
+        " consciousness, or practice for that matter? Isn’t this statement by Marx idealist?\n2. How can Marx praise the"
+        " idealists for developing the active side? Isn’t it the materialists that are trying to change the world rather"
+        " than relying on “ideas”?\n3. What is the significance of “revolutionary”, of “practical-critical”, activity?",
+    )
+    assert not any(label.startswith("Line") for label in record.extra_fields)
+
+
 def test_a_quotation_inside_a_footnote_is_the_notes() -> None:
     # maresalului.github.io/bensaid/2005/mes/90.htm: <p class="note" id="n3">(3)</p>, then in the <footer> a
     # <blockquote> of Lukács's words and the reference under it; the blockquote had been dropped as furniture.

@@ -247,7 +247,9 @@ def _holds_no_field(chunk: Chunk) -> bool:
     if len(chunk.lines) < 2 and len(chunk.text) < _PROSE_MIN_CHARS:
         return False  # a short line ("Drafted by James Connolly, Belfast, 1912.") is a field of the block
     probe = Metadata()
-    for line in chunk.lines:
+    for position, line in enumerate(chunk.lines):
+        if position == 0 and line.endswith(":") and len(chunk.lines) > 1:
+            continue  # the lines' heading ("Questions for discussion:"), not a field's label
         if probe.take_line(line, in_information_block=False) or ":" in line[:_LABEL_MAX_CHARS]:
             return False  # a field, or a label of the block's own ("Tradução, notas e acréscimos(2): …")
         if len(line) < _METADATA_DATE_LINE_MAX and (parse_date(line) is not None or _is_citation(line)):
