@@ -35,6 +35,12 @@ from hemeroteca.fields.labels import field_for_label
         ("Proofed and corrected", "credit:proofreading"),
         # maresalului.github.io/tematica/1975/mes/intercomissoes.htm: "Publicado por: Inter-Comissões."
         ("Publicado por", "publisher"),
+        # What editors add beside a translation is no role of its own; a note marker is no part of a label:
+        # maresalului.github.io/lukacs/1919/06/21.htm, pashukanis/1925/mes/direito.htm, tematica/1974/06/ponomariov.htm
+        ("Tradução, notas e acréscimos(2)", "credit:translation"),
+        ("Tradução do inglês para o português e prefácio", "credit:translation"),
+        ("Tradução, revisão e arranjo gráfico", "credit:translation,proofreading"),
+        ("Notas", None),
         ("Última atualização", None),  # a last-updated line, told by the boilerplate rules, not a field
         # Unknown labels stay unknown: kept verbatim in extra_fields, never forced onto a field.
         ("Publisher", "publisher"),

@@ -371,6 +371,20 @@ def test_a_study_guides_questions_are_its_text() -> None:
     assert not any(label.startswith("Line") for label in record.extra_fields)
 
 
+def test_credit_labels_long_or_without_colon_name_the_translators() -> None:
+    # maresalului.github.io/lukacs/1919/06/21.htm: "Tradução, notas e acréscimos(2): Caique de Oliveira Sobreira
+    # Cruz(3) e Manassés de Jesus Santos Júnior(4)."; maresalului.github.io/labica/2005/03/04.htm: "Tradução José
+    # Paulo Gascão."; labica/2008/01/22.htm: "Tradução JF." names no one a credit can hold, and stays as it is.
+    lukacs = _read("maresalului.github.io/lukacs/1919/06/21.htm")
+    assert [(c.role, c.name) for c in lukacs.credits if c.role == "translation"] == [
+        ("translation", "Caique de Oliveira Sobreira Cruz"), ("translation", "Manassés de Jesus Santos Júnior")
+    ]
+    labica = _read("maresalului.github.io/labica/2005/03/04.htm")
+    assert Credit(role="translation", name="José Paulo Gascão") in labica.credits
+    assert "Tradução José Paulo Gascão." not in labica.extra_fields.values()
+    assert "Tradução JF." in _read("maresalului.github.io/labica/2008/01/22.htm").extra_fields.values()
+
+
 def test_a_quotation_inside_a_footnote_is_the_notes() -> None:
     # maresalului.github.io/bensaid/2005/mes/90.htm: <p class="note" id="n3">(3)</p>, then in the <footer> a
     # <blockquote> of Lukács's words and the reference under it; the blockquote had been dropped as furniture.

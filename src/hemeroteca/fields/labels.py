@@ -38,8 +38,7 @@ _LABELS: dict[str, str] = {
     "translated": "credit:translation", "translator": "credit:translation", "translation": "credit:translation",
     "traducao": "credit:translation", "traduccion": "credit:translation", "traducido": "credit:translation",
     "traduzido": "credit:translation",
-    "traducao e adaptacao": "credit:translation", "traducao e notas": "credit:translation",
-    "traducao e comentarios": "credit:translation", "digitalizacao": "credit:transcription",
+    "digitalizacao": "credit:transcription",
     "envio": "credit:contribution", "colaboracao": "credit:contribution",
     "перевод": "credit:translation",
     "edited/translated": "credit:editing,translation", "translated/edited": "credit:translation,editing",
@@ -62,16 +61,23 @@ _LABELS: dict[str, str] = {
 
 def _label_key(label: str) -> str:
     stripped = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped.casefold().strip(" :.\u00a0"))
+    unmarked = _NOTE_MARKER.sub("", stripped)  # "Tradução, notas e acréscimos(2):"
+    return re.sub(r"\s+", " ", unmarked.casefold().strip(" :.\u00a0"))
 
 
+_NOTE_MARKER = re.compile(r"\s*[(\[]\d{1,3}[)\]]")
 _LABEL_PARTS = re.compile(r"\s*(?:/|\\|&|\band\b|\be\b|\by\b|,)\s*")
-# "Traducido al castellano", "Traduzido para o português", "Translated into English", "Transcribed for the Internet":
-# the language or medium is no part of the label.
-_LABEL_TAIL = re.compile(
-    r"\s+(?:(?:al|ao|para(?: o| el)?|into|in|en)\s+(?:castellano|espanol|portugues|english|ingles|frances|french|aleman|german)"
-    r"|for the internet)$"
+# "Traducido al castellano", "Traduzido para o português", "Tradução do inglês para o português", "Translated into
+# English", "Transcribed for the Internet": the language or medium is no part of the label.
+_LANGUAGE_OR_MEDIUM = re.compile(
+    r"\s+(?:(?:al|ao|para(?: o| el)?|into|in|en|do|del|from(?: the)?)\s+"
+    r"(?:castellano|espanol|portugues|english|ingles|frances|french|aleman|german|russo|ruso|russian)|for the internet)\b"
 )
+# What editors add beside a translation, named in its credit's label ("Tradução, notas e acréscimos", "Tradução,
+# revisão e arranjo gráfico", "Tradução … e prefácio"): the label's credit roles are its other parts.
+_EDITORS_ADDITIONS = {
+    "notas", "notes", "acrescimos", "prefacio", "comentarios", "adaptacao", "arranjo grafico", "introducao", "apresentacao",
+}
 # "Transcribed by:" names a person, as "Transcribed:" does; "Published by:" names the publisher.
 _BY_TAIL = re.compile(r"\s+(?:by|por)$")
 # Labels are typed by hand: "Tranducido" for "Traducido". A label this close to a known one, and long
@@ -89,7 +95,7 @@ def field_for_label(label: str) -> str | None:
     Composite credit labels ("Transcribed/HTML Markup", "Transcription & Proofreading")
     combine the roles of their parts.
     """
-    key = _LABEL_TAIL.sub("", _label_key(label))
+    key = _LANGUAGE_OR_MEDIUM.sub("", _label_key(label))
     by = _BY_TAIL.search(key)
     if by is None:
         return _field_for_key(key)
@@ -114,8 +120,8 @@ def _field_for_key(key: str) -> str | None:
         close = difflib.get_close_matches(key, candidates, n=1, cutoff=_TYPO_SIMILARITY)
         if close:
             return _LABELS[close[0]]
-    parts = [_LABELS.get(part) for part in _LABEL_PARTS.split(key) if part]
-    if len(parts) > 1 and all(part is not None and part.startswith("credit:") for part in parts):
+    parts = [_LABELS.get(part) for part in _LABEL_PARTS.split(key) if part and part not in _EDITORS_ADDITIONS]
+    if parts and all(part is not None and part.startswith("credit:") for part in parts):
         roles: list[str] = []
         for part in parts:
             roles += [role for role in credit_roles(part or "") if role not in roles]

@@ -54,6 +54,11 @@ _LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from|by)\b", re.IGNORECASE)
 # "Translated from La Petite République." (a translator would be named: "Translated from Russian by …" is a credit).
 _TRANSLATED_FROM = re.compile(r"^(?:translated|traduzido|traducido)\s+(?:from|de|do|da)\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
+# A credit whose label is longer than other fields' or has commas: "Tradução, notas e acréscimos(2): Caique de Oliveira
+# Sobreira Cruz(3) e …", "Tradução do inglês para o português e prefácio: anônimo."
+_LONG_LABEL = re.compile(r"^(?P<label>[^\W\d][^:]{1,60}?)\s*:\s*(?P<value>\S.*)$")
+# A credit label with no colon before the name, in an information block: "Tradução José Paulo Gascão.", "Tradução JF."
+_UNMARKED_LABEL = re.compile(r"^(?P<label>[^\W\d]+)\s+(?P<value>[A-ZÀ-Þ]\S*(?:\s+\S+){0,5})$")
 # "Thanks to Fritz Keller.", "Copied with thanks from Libcom.org."
 _THANKS = re.compile(r"^(?:many\s+)?thanks\s+to\b|.*\bwith\s+thanks\b", re.IGNORECASE)
 
@@ -102,6 +107,13 @@ class Metadata:
             if in_information_block and value:
                 self.keep(normalise_space(label), value)
                 self._take_pieces(pieces)
+                return True
+        credit_label = _LONG_LABEL.match(line) or in_information_block and _UNMARKED_LABEL.match(line)
+        credit_field = field_for_label(credit_label["label"]) or "" if credit_label else ""
+        if credit_label and credit_field.startswith("credit:"):
+            named = parse_credit_value(credit_roles(credit_field), credit_label["value"])
+            if named:  # else ("anônimo", "JF") the line is kept as it is
+                self.credits.extend(named)
                 return True
         credits = parse_credit_sentences(line)
         if credits is not None:
