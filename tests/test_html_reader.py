@@ -369,6 +369,9 @@ def test_a_study_guides_questions_are_its_text() -> None:
         " than relying on “ideas”?\n3. What is the significance of “revolutionary”, of “practical-critical”, activity?",
     )
     assert not any(label.startswith("Line") for label in record.extra_fields)
+    # Its title is set as three h1s, "Study Guide for" / "Marx’s" / "Theses on Feuerbach"; the section number "1."
+    # under them is no deck.
+    assert (record.title, record.subtitle) == ("Study Guide for Marx’s Theses on Feuerbach", None)
 
 
 def test_credit_labels_long_or_without_colon_name_the_translators() -> None:

@@ -82,6 +82,11 @@ _ELISION = re.compile(r"^\[?\s*(?:\.\s*){3,}\]?$|^\[…\]$|^…$")
 _LETTER_TITLE = re.compile(r"^(?P<sender>[A-Z][\w.’' -]{1,40}?)\s+to\s+(?P<addressee>[A-Z].+?)(?:,\s*(?P<date>[^,]*\d{4}))?$")
 # A heading that goes on with the title's sentence: "Inaugural Address" / "of the International Working Men’s Association".
 _TITLE_CONTINUED = re.compile(r"^(?:of|and|in|on|for|to|from|with)\s")
+# A paragraph of more lines under the title lists things (the readings of a study guide); a heading of three
+# lines ("Denounces Repressions Against / Bolshevik-Leninists / by the Stalinist Bureaucracy") is a deck.
+_DECK_MAX_LINES = 2
+# A title heading that stops short, to go on in the next heading: "Study Guide for" / "Marx’s" / "Theses on Feuerbach".
+_TITLE_UNFINISHED = re.compile(r"(?:\s(?:of|and|in|on|for|to|from|with|the)|[’']s)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _DASH_FRAME = re.compile(r"^[—–-]{2,}\s*(?P<title>.+?)\s*[—–-]{2,}$")
 _SEPARATOR = re.compile(r"^[*⁂•·\s-]+$")
@@ -323,12 +328,23 @@ def _fill_header(record: Record, header: list[Chunk], metadata: Metadata) -> Non
                 record.running_head = text
             else:
                 metadata.keep("Heading", text)
-        elif record.subtitle is None and chunk.kind == "heading" and _TITLE_CONTINUED.match(text):
+        elif record.subtitle is None and chunk.kind == "heading" and (
+            _TITLE_CONTINUED.match(text) or _TITLE_UNFINISHED.search(record.title or "")
+        ):
             record.title = f"{record.title} {text}"  # "Inaugural Address" / "of the International Working Men’s Association"
-        elif record.subtitle is None and chunk.link_share <= _MENU_LINK_SHARE and date_alone(unmarked) is None:  # a deck
+        elif record.subtitle is None and _is_deck(chunk, unmarked):
             record.subtitle = unmarked.strip()  # "ou A Monadologia(1)"
         else:
             metadata.keep("Heading", text)
+
+
+def _is_deck(chunk: Chunk, unmarked: str) -> bool:
+    """The line under the title that says more of it: words, not a link menu or list, the information block's, a
+    date, a section's number ("1.") or a label over what follows ("Preparatory Reading:")."""
+    return (
+        chunk.role != "information" and (chunk.kind == "heading" or len(chunk.lines) <= _DECK_MAX_LINES) and chunk.link_share <= _MENU_LINK_SHARE and date_alone(unmarked) is None
+        and _WORD.search(unmarked) is not None and not unmarked.rstrip().endswith(":")
+    )
 
 
 def _section_name_to_running_head(record: Record, plain: list[Chunk]) -> list[Chunk]:
