@@ -108,13 +108,9 @@ class Metadata:
                 self.keep(normalise_space(label), value)
                 self._take_pieces(pieces)
                 return True
-        credit_label = _LONG_LABEL.match(line) or in_information_block and _UNMARKED_LABEL.match(line)
-        credit_field = field_for_label(credit_label["label"]) or "" if credit_label else ""
-        if credit_label and credit_field.startswith("credit:"):
-            named = parse_credit_value(credit_roles(credit_field), credit_label["value"])
-            if named:  # else ("anônimo", "JF") the line is kept as it is
-                self.credits.extend(named)
-                return True
+        if (named := _credits_under_loose_label(line, in_information_block)) is not None:
+            self.credits.extend(named)
+            return True
         credits = parse_credit_sentences(line)
         if credits is not None:
             self.credits.extend(credits)
@@ -250,6 +246,16 @@ def _bibliographic(chunk: Chunk) -> bool:
         ok or LABELLED_LINE.match(line) or len(line) < _METADATA_DATE_LINE_MAX and parse_date(line) is not None
         for ok, line in zip(verdicts, chunk.lines)
     )
+
+
+def _credits_under_loose_label(line: str, in_information_block: bool) -> list[Credit] | None:
+    """The people a credit line names under a label "Label: value" does not catch (long, with commas, or with no
+    colon); None when it is no such line or names no one a credit can hold ("anônimo", "JF"): it is kept as it is."""
+    labelled = _LONG_LABEL.match(line) or (_UNMARKED_LABEL.match(line) if in_information_block else None)
+    field_name = field_for_label(labelled["label"]) if labelled else None
+    if labelled is None or field_name is None or not field_name.startswith("credit:"):
+        return None
+    return parse_credit_value(credit_roles(field_name), labelled["value"]) or None
 
 
 def _holds_no_field(chunk: Chunk) -> bool:

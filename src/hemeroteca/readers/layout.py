@@ -342,8 +342,12 @@ def _is_deck(chunk: Chunk, unmarked: str) -> bool:
     """The line under the title that says more of it: words, not a link menu or list, the information block's, a
     date, a section's number ("1.") or a label over what follows ("Preparatory Reading:")."""
     return (
-        chunk.role != "information" and (chunk.kind == "heading" or len(chunk.lines) <= _DECK_MAX_LINES) and chunk.link_share <= _MENU_LINK_SHARE and date_alone(unmarked) is None
-        and _WORD.search(unmarked) is not None and not unmarked.rstrip().endswith(":")
+        chunk.role != "information"
+        and (chunk.kind == "heading" or len(chunk.lines) <= _DECK_MAX_LINES)
+        and chunk.link_share <= _MENU_LINK_SHARE
+        and date_alone(unmarked) is None
+        and _WORD.search(unmarked) is not None
+        and not unmarked.rstrip().endswith(":")
     )
 
 
