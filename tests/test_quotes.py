@@ -20,6 +20,12 @@ from hemeroteca.fields.quotes import attribution_from_lead_in, cited_at_close, i
         ("O comissário Voitinsky dizia num relatório:", "Voitinsky"),  # maresalului.github.io/trotsky/1930/historia/cap31.htm
         # maresalului.github.io/arruda/1954/11/congresso.htm
         ("Respondemos, pois, a esses camaradas com as palavras de Engels, ao fazer a crítica do projeto de Programa de Erfurt:", "Engels"),
+        # A noun of saying with the name after it, and more verbs:
+        ("E a conclusão de Ustrialov era:", "Ustrialov"),  # maresalului.github.io/trotsky/1929/rev_desf/acusa_01.htm
+        # maresalului.github.io/freville/1936/literatura/01.htm
+        ("não se cansará de lançar contra os adversários o grito de Epicuro:", "Epicuro"),
+        ("Bonnot deixou escrito:", "Bonnot"),  # maresalului.github.io/vasco/1913/02/40.htm
+        ("Mais tarde, na Conferência de Abril, Kamenev repetia:", "Kamenev"),  # maresalului.github.io/trotsky/1930/historia/cap16.htm
         # Nobody named: a pronoun, an adverb, an addressee.
         ("Eis aqui um exemplo de derrota fecunda que Marx caracterizou brilhantemente nas linhas seguintes:", "Marx"),  # maresalului.github.io/nin/1935/02/16.htm
         ("Lenine logo escrevia:", "Lenine"),  # maresalului.github.io/trotsky/1930/historia/cap26.htm

@@ -18,10 +18,12 @@ _SPEECH_VERBS = (
     r"|advertiu|advertia|propõe|propôs|exclama|exclamou|lembra|lembrou|recorda|recordou|conclui|concluiu|formula"
     r"|formulou|proclama|proclamou|salienta|salientou|destaca|destacou|aponta|apontou|expõe|expôs|resume|resumiu"
     r"|comenta|comentou|pergunta|perguntou|sustenta|sustentou|reconhece|reconheceu|insiste|insistiu|apelam|apela"
+    r"|repete|repetia|repetiu|deixou escrito"
     r"|escribe|escribió|escribía|dice|dijo|decía|afirmó|declaró|explicó|señala|señaló|agrega|agregó|añade|añadió"
     r"|respondió|advierte|advirtió|recuerda|recordó|concluye|concluyó|sostiene|sostuvo|subraya|subrayó|pregunta"
     r"|preguntó|пишет|писал|говорит|говорил|сказал"
     r"|palavras de|words of|palabras de"  # "com as palavras de Lênin:"
+    r"|grito de|conclusão de|frase de|resposta de"  # "o grito de Epicuro:", "E a conclusão de Ustrialov era:"
 )
 # One to four capitalised words, with the particles of names between them: "Stálin", "Heinrich Brandler",
 # "Rosa de Luxemburgo".
