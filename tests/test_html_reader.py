@@ -297,12 +297,13 @@ def test_a_note_marker_leaves_the_deck() -> None:
     assert record.subtitle == "ou A Monadologia"
 
 
-def test_the_first_edition_and_the_translations_source_are_kept_where_another_line_is_the_source() -> None:
+def test_the_first_edition_is_the_source_and_the_translations_source_is_kept() -> None:
     # maresalului.github.io/galeano/2004/04/04.htm: "Primeira edição: Página/12, Buenos Aires, domingo 4 de Abril de
     # 2004." beside the website "Fonte: Teleiós"; maresalului.github.io/bensaid/1997/mes/90.htm: "Fonte para a
     # tradução: danielbensaid.org." and an empty "Inclusão:"
     record = _read("maresalului.github.io/galeano/2004/04/04.htm")
-    assert record.extra_fields["First published"].startswith("Página/12, Buenos Aires")
+    assert record.source is not None and record.source.periodical == "Página/12"
+    assert record.extra_fields["Transcribed from"] == "Teleiós"
     record = _read("maresalului.github.io/bensaid/1997/mes/90.htm")
     assert record.extra_fields["Translated from"].startswith("danielbensaid.org")
     assert "Line 1" not in record.extra_fields
@@ -426,6 +427,38 @@ def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_we
     assert record.source is not None
     assert (record.source.periodical, record.source.volume, record.source.number) == (periodical, volume, number)
     assert "Transcribed from" in record.extra_fields or "Translated from" in record.extra_fields
+
+
+@pytest.mark.parametrize(
+    ("path", "periodical", "date", "transcribed_from"),
+    [
+        # "Primeira edição: <cite>Rabotchii krai</cite>, 7 de dezembro de 1918." beside "Fonte: LavraPalavra."
+        ("maresalului.github.io/voronsky/1918/12/07.htm", "Rabotchii krai", "1918-12-07", "LavraPalavra"),
+        # "Primeira edição: revista Estudos Sociais, abril de 1962." beside a book, "Fonte: A Questão Agrária, …"
+        ("maresalului.github.io/tematica/1961/11/17.html", "Estudos Sociais", "1962-04", "A Questão Agrária, Textos dos Anos Sessenta"),
+        # "Primeira edição: jornal «Volontà» de Ancona, 16 agosto 1919": the quoted name, without its city
+        ("maresalului.github.io/malatesta/1919/07/30.htm", "Volontà", "1919-08-16", "Última Barricada"),
+        # "Primeira edição: Original alemão Die neue historische Gleichzeitigkeit. … Publicado no Jornal "Folha de São
+        # Paulo", 25 de janeiro de 2004, …": the sentence that says where it was published
+        ("maresalului.github.io/kurz/2004/01/25.htm", "Folha de São Paulo", "2004-01-25", "O Beco Online – Crise e Crítica da Sociedade das Mercadorias"),
+    ],
+)
+def test_the_first_editions_dated_issue_is_the_source_where_the_source_line_names_a_website_or_book(
+    path: str, periodical: str, date: str, transcribed_from: str
+) -> None:
+    record = _read(path)
+    assert record.source is not None and record.source.date is not None
+    assert (record.source.periodical, record.source.date.edtf) == (periodical, date)
+    assert record.extra_fields["Transcribed from"] == transcribed_from
+
+
+def test_a_first_edition_with_a_year_alone_or_a_letters_place_is_no_issue() -> None:
+    # maresalului.github.io/voloshinov/1930/mes/linguagem.htm: "Primeira edição: Марксизм и философия языка,
+    # Leningrado, 1930" is a book; maresalului.github.io/bakunin/1860/11/07.htm: "Irkutsk. 7 de novembro de 1860" and
+    # bakunin/1845/03/29.htm: "Carta a seu irmão Pavel (Paris, 29 de março de 1845. …" are a letter's place and date
+    for path in ("voloshinov/1930/mes/linguagem.htm", "bakunin/1860/11/07.htm", "bakunin/1845/03/29.htm"):
+        record = _read(f"maresalului.github.io/{path}")
+        assert "Transcribed from" not in record.extra_fields, path
 
 
 def test_a_persons_page_cites_no_source_but_keeps_its_biographys() -> None:

@@ -63,9 +63,12 @@ _FIRST_SEGMENT = re.compile(r"(?:[^,(.]|\([^)]*\)|(?<![\w)]{3})\.|\.(?!\s))*")
 # "Publicado em Modern Quarterly, 1939", "Publicado na revista Die Neue Zeit".
 _PERIODICAL_HEAD = re.compile(
     r"^(?:(?i:publicad[oa]|published)\s+)?"
-    r"(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ]))?"
+    r"(?:(?:in|em|en|no|na|dans|im)\s+)?(?:(?:revista|jornal|periódico|semanário|diário)\s+(?=[A-ZÀ-ÞА-ЯЁ])"
+    r"|(?i:revista|jornal|periódico|semanário|diário)\s+(?=[“\"«]))?"  # "no Jornal "Folha de São Paulo""
     r"(?:(?:Editorial|Artigo|Article)\s+(?:de|em|in|of|du|dans)\s+(?=[“\"«A-ZÀ-Þ]))?"
 )
+# "«Le Revolté» de Genebra", "«Volontà» de Ancona": the quoted name, then the city it came out in.
+_QUOTED_THEN_PLACE = re.compile(r"^[«“\"](?P<name>[^»”\"]+)[»”\"]\s+(?:de|d[aoe]|of|in|em|en)\s+[A-ZÀ-Þ]")
 _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
 # What a line says of how a text came out, where no periodical is named: "Pamphlet first published
 # in 1897", "as a pamphlet in 1901", "Second Edition, published by…", "Progress Publishers, Moscow",
@@ -74,7 +77,7 @@ _GLOSS = re.compile(r"\s*(?:\((?:[A-Z][^\W\d]*[.’']?\s?){1,3}\)|\[[^\]]*\])$")
 _NOT_A_PERIODICAL = re.compile(
     r"\b(?:published|publication|pamphlet|editions?|publishers?|publishing|translated|drafted|reprinted|included"
     r"|publicad[oa]s?|edição|edições|edición|ediciones|éditions|editora|editorial|ltda|folheto|folleto|traduzid[oa]"
-    r"|traducid[oa])\b",
+    r"|traducid[oa]|apresentad[oa]s?)\b",  # "Artigo apresentado na Reunião …"
     re.IGNORECASE,
 )
 # "O Comuneiro - http://www.ocomuneiro.com/": the address is not part of the name; a name that is an address
@@ -192,8 +195,10 @@ def _precision(value: DateValue) -> int:
 def _periodical(line: str, first_part: int) -> str | None:
     segment = _FIRST_SEGMENT.match(line)
     end = min(first_part, segment.end() if segment else len(line))
+    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip()
+    quoted = _QUOTED_THEN_PLACE.match(name)
     # Quotes, Markdown emphasis and dashes left around the name ("*The Daily People,*") go too.
-    name = _PERIODICAL_TAIL.sub("", _PERIODICAL_HEAD.sub("", _URL.sub("", line[:end]))).strip(" \"'“”‘’«»*_-–—")
+    name = (quoted["name"] if quoted else name).strip(" \"'“”‘’«»*_-–—")
     if WEB_ADDRESS.search(name):
         return None
     if _DESCRIPTION.match(name):

@@ -54,6 +54,9 @@ _LEADING_GLOSS = re.compile(r"^\([^)]*\)\s*")
 _REPRINTED = re.compile(r"^(?:recently\s+|later\s+|also\s+)?(?:reprinted|republished|reproduced)\s+(?:in|from|by)\b", re.IGNORECASE)
 # "Translated from La Petite République." (a translator would be named: "Translated from Russian by …" is a credit).
 _TRANSLATED_FROM = re.compile(r"^(?:translated|traduzido|traducido)\s+(?:from|de|do|da)\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}")
+_PUBLISHED_FIRST = re.compile(r"^\s*(?:Publicad[oa]|Published)\b", re.IGNORECASE)
+_PUBLISHED_SENTENCE = re.compile(r"(?<=[.;])\s+(?P<sentence>(?:Publicad[oa]|Published)\b[^.]*(?:\.\d[^.]*)*)")
 # A credit whose label is longer than other fields' or has commas: "Tradução, notas e acréscimos(2): Caique de Oliveira
 # Sobreira Cruz(3) e …", "Tradução do inglês para o português e prefácio: anônimo."
 _LONG_LABEL = re.compile(r"^(?P<label>[^\W\d][^:]{1,60}?)\s*:\s*(?P<value>\S.*)$")
@@ -314,8 +317,10 @@ def source_citation(metadata: Metadata, title: str | None) -> Citation | None:
     stated = [c for c in (metadata.source, metadata.version_source) if c is not None and not _UNKNOWN.match(c.raw)]
     named = next((citation for citation in stated if citation.periodical), None)
     # Only a line naming no issue may yield to the first edition (read only then: most pages need not).
-    first_edition = None if named and _names_an_issue(named) else _periodical_edition(metadata.fields.get("published"))
-    if stated and first_edition is not None and _names_an_issue(first_edition):
+    first_edition = None if named and _names_an_issue(named) else _periodical_edition(metadata.fields.get("published"), title)
+    if stated and first_edition is not None and (
+        _names_an_issue(first_edition) or _dated_issue(first_edition) and not any(c.date or c.number for c in stated)
+    ):
         metadata.extra.setdefault(TRANSCRIBED_FROM_FIELD, stated[0].raw)
         stated, named = [], None
     translated_from = metadata.fields.get("translation_source")
@@ -366,6 +371,18 @@ def _dated_by_publisher(source: Citation | None, publisher: str | None) -> Citat
     return replace(source, date=date) if date is not None and date.edtf else source
 
 
+def _dated_issue(citation: Citation) -> bool:
+    """A periodical named with the month or day of its issue ("Rabotchii krai, 7 de dezembro de 1918", "Monthly
+    Review, número de Dezembro de 1984", "Mundial, Lima, 16 de janeiro de 1925"): what a first edition names where
+    the source line names only the website or book it was taken from. Not a year alone, which books give ("Марксизм
+    и философия языка, Leningrado, 1930"), nor one word and a date, a letter's place ("Irkutsk. 7 de novembro de
+    1860", where "jornal «Volontà» de Ancona, 16 agosto 1919" quotes its one word), nor words cut inside a bracket ("Carta a seu irmão Pavel (Paris, 29 de março de 1845")."""
+    name = citation.periodical
+    if not name or citation.date is None or not _MONTH_OR_DAY.match(citation.date.edtf or "") or name.count("(") > name.count(")"):
+        return False
+    return len(name.split()) > 1 or citation.raw.count(",") >= 2 or any(mark + name in citation.raw for mark in "«“\"")
+
+
 def _names_an_issue(citation: Citation) -> bool:
     """A periodical's issue, by its number or volume or a title MIA's catalogue knows ("La Antorcha, n.º 298"),
     not a place or a book ("Irkutsk, 7 de novembro de 1860")."""
@@ -377,14 +394,20 @@ def _catalogued_periodical(name: str) -> bool:
     return bool(load_default_catalogue().periodical_candidates(name))
 
 
-def _periodical_edition(stated: str | None) -> Citation | None:
+def _periodical_edition(stated: str | None, title: str | None) -> Citation | None:
     """The periodical a "Primeira edição: Labour Chronicle, …" line names, with its date or its issue ("Novos Rumos,
     ano 1, n.º 40."); None for a book. An issue's number makes it a periodical's whatever words its name holds
     ("International Press Correspondence", "O Combate, edição 4581")."""
     if not stated:
         return None
-    first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]  # before "Republicado em …"
-    citation = parse_citation(first_sentence)
+    # The first sentence (before "Republicado em …"), unless it names the original and a later one where it was
+    # published ("Original alemão Die neue … Publicado no Jornal "Folha de São Paulo", 25 de janeiro de 2004").
+    first_sentence = re.split(r"(?<=\d)\.\s+(?=[A-Z])", stated, maxsplit=1)[0]
+    published_in = None if _PUBLISHED_FIRST.match(first_sentence) else _PUBLISHED_SENTENCE.search(stated)
+    # Without the text's own title opening it: "Carta a seu irmão Pavel (Paris, 29 de março de 1845" is no periodical.
+    citation = _without_title(parse_citation(published_in["sentence"] if published_in else first_sentence), title)
+    if citation is None:
+        return None
     if not citation.periodical or _BOOKISH.search(citation.raw) and not citation.number or WEB_ADDRESS.search(citation.raw):
         return None  # a book, or a website ("O original encontra-se em http://www.resumenlatinoamericano.org, nº 1075")
     return citation if citation.date or _names_an_issue(citation) else None
