@@ -411,45 +411,36 @@ def test_the_labels_over_the_archives_notes_and_the_format_links_are_furniture()
 
 
 @pytest.mark.parametrize(
-    ("path", "periodical", "volume", "number"),
+    ("path", "issue", "transcribed_from"),
     [
         # "Primeira edição: Novos Rumos, ano 1, n.º 40." beside "Fonte: TraduAgindo.": an issue, though undated
-        ("maresalului.github.io/montenegro/1959/12/03.htm", "Novos Rumos", "1", "40"),
+        ("maresalului.github.io/montenegro/1959/12/03.htm", ("Novos Rumos", "1", "40", None), "TraduAgindo"),
         # "Primeira edição: International Press Correspondence, vol. 3, n.º 28, …" beside "Fonte para a tradução: seção
         # inglesa do Arquivo Marxista na Internet.": an issue's number makes "Press" part of a periodical's name
-        ("maresalului.github.io/radek/1923/03/22.htm", "International Press Correspondence", "3", "28"),
-    ],
-)
-def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_website(
-    path: str, periodical: str, volume: str, number: str
-) -> None:
-    record = _read(path)
-    assert record.source is not None
-    assert (record.source.periodical, record.source.volume, record.source.number) == (periodical, volume, number)
-    assert "Transcribed from" in record.extra_fields or "Translated from" in record.extra_fields
-
-
-@pytest.mark.parametrize(
-    ("path", "periodical", "date", "transcribed_from"),
-    [
-        # "Primeira edição: <cite>Rabotchii krai</cite>, 7 de dezembro de 1918." beside "Fonte: LavraPalavra."
-        ("maresalului.github.io/voronsky/1918/12/07.htm", "Rabotchii krai", "1918-12-07", "LavraPalavra"),
+        ("maresalului.github.io/radek/1923/03/22.htm", ("International Press Correspondence", "3", "28", "1923-03-22"), None),
+        # An issue by its day or month: "Primeira edição: <cite>Rabotchii krai</cite>, 7 de dezembro de 1918." beside
+        # "Fonte: LavraPalavra."
+        ("maresalului.github.io/voronsky/1918/12/07.htm", ("Rabotchii krai", None, None, "1918-12-07"), "LavraPalavra"),
         # "Primeira edição: revista Estudos Sociais, abril de 1962." beside a book, "Fonte: A Questão Agrária, …"
-        ("maresalului.github.io/tematica/1961/11/17.html", "Estudos Sociais", "1962-04", "A Questão Agrária, Textos dos Anos Sessenta"),
+        ("maresalului.github.io/tematica/1961/11/17.html", ("Estudos Sociais", None, None, "1962-04"), "A Questão Agrária, Textos dos Anos Sessenta"),
         # "Primeira edição: jornal «Volontà» de Ancona, 16 agosto 1919": the quoted name, without its city
-        ("maresalului.github.io/malatesta/1919/07/30.htm", "Volontà", "1919-08-16", "Última Barricada"),
+        ("maresalului.github.io/malatesta/1919/07/30.htm", ("Volontà", None, None, "1919-08-16"), "Última Barricada"),
         # "Primeira edição: Original alemão Die neue historische Gleichzeitigkeit. … Publicado no Jornal "Folha de São
         # Paulo", 25 de janeiro de 2004, …": the sentence that says where it was published
-        ("maresalului.github.io/kurz/2004/01/25.htm", "Folha de São Paulo", "2004-01-25", "O Beco Online – Crise e Crítica da Sociedade das Mercadorias"),
+        ("maresalului.github.io/kurz/2004/01/25.htm", ("Folha de São Paulo", None, None, "2004-01-25"), "O Beco Online – Crise e Crítica da Sociedade das Mercadorias"),
     ],
 )
-def test_the_first_editions_dated_issue_is_the_source_where_the_source_line_names_a_website_or_book(
-    path: str, periodical: str, date: str, transcribed_from: str
+def test_the_first_editions_issue_is_the_source_where_the_source_line_names_a_website_or_book(
+    path: str, issue: tuple[str, str | None, str | None, str | None], transcribed_from: str | None
 ) -> None:
     record = _read(path)
-    assert record.source is not None and record.source.date is not None
-    assert (record.source.periodical, record.source.date.edtf) == (periodical, date)
-    assert record.extra_fields["Transcribed from"] == transcribed_from
+    source = record.source
+    assert source is not None
+    assert (source.periodical, source.volume, source.number, source.date.edtf if source.date else None) == issue
+    if transcribed_from is None:
+        assert "Translated from" in record.extra_fields
+    else:
+        assert record.extra_fields["Transcribed from"] == transcribed_from
 
 
 def test_a_first_edition_with_a_year_alone_or_a_letters_place_is_no_issue() -> None:
